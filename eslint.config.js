@@ -43,6 +43,9 @@ export default tseslint.config(
   { files: ['src-main/adapters/node/**'], rules: restrict(electron, services, server, renderer) },
   { files: ['src-main/adapters/electron/**'], rules: restrict(services, server, renderer) },
   { files: ['src-main/app/**', 'src-main/preload/**'], rules: restrict(server, renderer) },
+  // The dev host composes the real services with Node adapters and fake OS ports, so the built
+  // renderer runs in a plain Chromium; it is the app's composition root without Electron.
+  { files: ['src-main/dev-host/**'], rules: restrict(electron, electronApp, server, renderer) },
   {
     files: ['src-renderer/**'],
     languageOptions: { globals: { ...globals.browser } },
