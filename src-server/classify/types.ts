@@ -55,6 +55,11 @@ export interface Verdict {
   /** Why machine or self; empty for a plain human hit. */
   reasons: string[];
   client: ClientInfo;
+  /**
+   * The same source already made this human hit within a minute (a reload): record it, but it is
+   * never a first and never notified. Optional so verdicts built elsewhere stay valid.
+   */
+  repeat?: boolean;
 }
 
 /** The recipient a pixel or link token is bound to, or null for a shared token. */

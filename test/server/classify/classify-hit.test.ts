@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { classifyHit } from '../../../src-server/classify';
+import { ctx, hit, prior } from './helpers';
+
+describe('classifyHit basics', () => {
+  it('calls a browser open well after sending human, with its client', () => {
+    const v = classifyHit(hit(), ctx());
+    expect(v).toMatchObject({ source: 'human', reasons: [] });
+    expect(v.client).toEqual({ app: 'Chrome', os: 'Windows 10' });
+    expect(v.repeat).toBeUndefined();
+  });
+
+  it('calls a HEAD request machine', () => {
+    expect(classifyHit(hit({ type: 'click', method: 'HEAD', linkId: 'l1' }), ctx()).reasons).toEqual(['head-request']);
+  });
+
+  it('calls a hit within the send grace machine, and one just after it human', () => {
+    expect(classifyHit(hit({ afterMs: 9_999 }), ctx())).toMatchObject({ source: 'machine', reasons: ['too-soon'] });
+    expect(classifyHit(hit({ afterMs: 10_000 }), ctx()).source).toBe('human');
+  });
+
+  it('calls a hit from the sender\'s own address self, whatever else it shows', () => {
+    const v = classifyHit(hit({ afterMs: 5, method: 'HEAD' }), ctx({}, ['203.0.113.7']));
+    expect(v).toMatchObject({ source: 'self', reasons: ['sender-ip'] });
+  });
+
+  it('calls a missing or empty user agent machine', () => {
+    expect(classifyHit(hit({ ua: null }), ctx()).reasons).toEqual(['no-user-agent']);
+    expect(classifyHit(hit({ ua: '  ' }), ctx()).reasons).toEqual(['no-user-agent']);
+  });
+
+  it('calls scripts and crawlers machine through isbot', () => {
+    for (const ua of ['curl/8.5.0', 'python-requests/2.32.3', 'Go-http-client/1.1', 'Mozilla/5.0 (compatible; bingbot/2.0; +http://www.bing.com/bingbot.htm)']) {
+      expect(classifyHit(hit({ ua }), ctx()).reasons, ua).toEqual(['bot-user-agent']);
+    }
+  });
+
+  it('marks a reload from the same source within a minute as a repeat, not from another source', () => {
+    const first = hit();
+    const again = hit({ at: new Date(first.at.getTime() + 30_000) });
+    expect(classifyHit(again, ctx({ priorHits: [prior(first)] })).repeat).toBe(true);
+    const other = hit({ at: new Date(first.at.getTime() + 30_000), ip: '198.51.100.20' });
+    expect(classifyHit(other, ctx({ priorHits: [prior(first)] })).repeat).toBeUndefined();
+    const later = hit({ at: new Date(first.at.getTime() + 61_000) });
+    expect(classifyHit(later, ctx({ priorHits: [prior(first)] })).repeat).toBeUndefined();
+  });
+
+  it('does not let an earlier machine hit from the same source make a later open machine or a repeat', () => {
+    const scan = hit({ afterMs: 1_000 });
+    const open = hit({ afterMs: 20_000 });
+    const v = classifyHit(open, ctx({ priorHits: [prior(scan, { source: 'machine', reasons: ['too-soon'] })] }));
+    expect(v.source).toBe('human');
+    expect(v.repeat).toBeUndefined();
+  });
+});
