@@ -1,0 +1,176 @@
+// The notification judgement: which events become toasts, which fold into an earlier toast, and
+// which wait for one summary. Pure: the caller passes the time and gets back the next state and
+// when to call again (wakeAt) to end a burst or a hold.
+import type { LocalSettings } from '../../src-shared/ipc';
+import type { Mute, TrackingEvent } from '../../src-shared/protocol';
+import { silenceOf } from './event-filter';
+import { pausedUntil, quietUntil } from './quiet-hours';
+import { summaryToast, eventToast, foldToast } from './policy-toasts';
+import { addToTally, cloneTally, emptyTally, mergeTallies, type Tally } from './tally';
+import type { ToastContent } from './types';
+
+/** More than this many toasts within BURST_WINDOW_MS become one summary. */
+export const BURST_LIMIT = 3;
+export const BURST_WINDOW_MS = 5_000;
+/** An event older than this on arrival was missed (asleep, offline): it goes into a summary. */
+export const STALE_MS = 5 * 60_000;
+/** While the OS says do-not-disturb, look again this often to release held notifications. */
+export const DND_RECHECK_MS = 60_000;
+
+export interface PolicyContext {
+  settings: Pick<LocalSettings, 'notify' | 'quietHours' | 'pausedUntil'>;
+  mutes: readonly Mute[];
+  offsetMinutes: number;
+  doNotDisturb: boolean;
+  /** The email the focused window shows; null when none or the window is not focused. */
+  focusedMessageId: string | null;
+  /** Events with seq up to this were missed while away (the server's latest seq at connect). */
+  missedThroughSeq: number;
+  /** Recipient counts of messages, for "one of 3 recipients". */
+  recipientCounts: Readonly<Record<string, number>>;
+}
+
+interface RepeatEntry {
+  /** The toast that later opens fold into; null when it was a summary (then they are skipped). */
+  toastId: string | null;
+  firstAt: number;
+  count: number;
+  event: TrackingEvent;
+}
+
+export interface PolicyState {
+  repeats: Record<string, RepeatEntry>;
+  /** When recent individual toasts were shown, for the burst limit. */
+  toastTimes: number[];
+  burst: Tally | null;
+  burstUntil: number;
+  /** Held by quiet hours, a pause or do-not-disturb. */
+  held: Tally | null;
+  /** Missed while offline or asleep, until the catch-up is complete. */
+  away: Tally | null;
+  lastSeq: number;
+}
+
+export interface Plan {
+  toasts: ToastContent[];
+  /** Events worth showing in the tray's recent list and unread count (not silenced). */
+  notable: TrackingEvent[];
+  state: PolicyState;
+  /** Call planNotifications again (with no events) at this time; null when nothing waits. */
+  wakeAt: number | null;
+}
+
+export function initialPolicyState(): PolicyState {
+  return { repeats: {}, toastTimes: [], burst: null, burstUntil: 0, held: null, away: null, lastSeq: 0 };
+}
+
+const repeatKey = (e: TrackingEvent) => `${e.threadId}\u0000${e.recipient?.email ?? 'someone'}`;
+const engagementKey = (e: TrackingEvent) => `${e.messageId}\u0000${e.recipient?.email ?? 'someone'}`;
+
+export function planNotifications(
+  events: readonly TrackingEvent[],
+  context: PolicyContext,
+  previous: PolicyState,
+  now: number,
+): Plan {
+  const { notify } = context.settings;
+  const windowMs = notify.repeatWindowMinutes * 60_000;
+  const s: PolicyState = {
+    repeats: Object.fromEntries(Object.entries(previous.repeats).filter(([, r]) => r.firstAt + windowMs > now)),
+    toastTimes: previous.toastTimes.filter((t) => t > now - BURST_WINDOW_MS),
+    burst: cloneTally(previous.burst),
+    burstUntil: previous.burstUntil,
+    held: cloneTally(previous.held),
+    away: cloneTally(previous.away),
+    lastSeq: previous.lastSeq,
+  };
+  const quietEnd = quietUntil(context.settings.quietHours, now, context.offsetMinutes);
+  const pauseEndAt = pausedUntil(context.settings.pausedUntil, now);
+  const holding = quietEnd !== null || pauseEndAt !== null || context.doNotDisturb;
+  // An inferred open arrives with the click or reply it was deduced from: that toast says enough.
+  const engaged = new Set(events.filter((e) => e.type !== 'open').map(engagementKey));
+  const toasts: ToastContent[] = [];
+  const folds = new Map<string, ToastContent>();
+  const notable: TrackingEvent[] = [];
+  const candidates: TrackingEvent[] = [];
+
+  for (const e of events) {
+    s.lastSeq = Math.max(s.lastSeq, e.seq);
+    if (silenceOf(e, notify, context.mutes, now) !== null) continue;
+    if (context.focusedMessageId === e.messageId) continue;
+    notable.push(e);
+    const at = Date.parse(e.at);
+    if (holding) {
+      s.held ??= emptyTally(at);
+      addToTally(s.held, e);
+    } else if (e.seq <= context.missedThroughSeq || now - at > STALE_MS) {
+      s.away ??= emptyTally(at);
+      addToTally(s.away, e);
+    } else if (e.type === 'open' && e.inferred && engaged.has(engagementKey(e))) {
+      continue;
+    } else if (e.type === 'open' && s.repeats[repeatKey(e)] && at - s.repeats[repeatKey(e)]!.firstAt < windowMs) {
+      const entry = s.repeats[repeatKey(e)]!;
+      if (!notify.repeats || entry.toastId === null) continue;
+      s.repeats[repeatKey(e)] = { ...entry, count: entry.count + 1 };
+      folds.set(entry.toastId, foldToast(entry.toastId, entry.event, e, entry.count + 1, context, now));
+    } else {
+      candidates.push(e);
+    }
+  }
+
+  if (s.burst) {
+    for (const e of candidates) addToTally(s.burst, e);
+  } else if (candidates.length > BURST_LIMIT) {
+    const tally = candidates.reduce((t, e) => (addToTally(t, e), t), emptyTally(now));
+    const toast = summaryToast(`burst:${now}`, tally, null, context, now);
+    toasts.push(toast);
+    s.toastTimes.push(now);
+    for (const e of candidates) remember(s, e, null);
+  } else {
+    for (const e of candidates) {
+      if (s.toastTimes.length >= BURST_LIMIT) {
+        s.burst ??= emptyTally(now);
+        s.burstUntil = (s.toastTimes[0] ?? now) + BURST_WINDOW_MS;
+        addToTally(s.burst, e);
+        continue;
+      }
+      const toast = eventToast(e, context, now);
+      toasts.push(toast);
+      s.toastTimes.push(now);
+      remember(s, e, toast.id);
+    }
+  }
+  toasts.push(...folds.values());
+
+  if (s.burst && now >= s.burstUntil) {
+    toasts.push(summaryToast(`burst:${now}`, s.burst, null, context, now));
+    s.toastTimes = [now];
+    s.burst = null;
+  }
+  // Held and missed events end in one summary together, never one each.
+  const caughtUp = s.lastSeq >= context.missedThroughSeq;
+  if (!holding) {
+    const away = caughtUp ? s.away : null;
+    const summary = s.held && away ? mergeTallies(s.held, away) : (s.held ?? away);
+    if (summary) {
+      const why = s.held ? 'While notifications were held' : 'While you were away';
+      toasts.push(summaryToast(`${s.held ? 'held' : 'away'}:${now}`, summary, why, context, now));
+    }
+    s.held = null;
+    if (caughtUp) s.away = null;
+  }
+
+  const wakes = [
+    s.burst ? s.burstUntil : null,
+    s.held && quietEnd !== null ? quietEnd : null,
+    s.held && pauseEndAt !== null ? pauseEndAt : null,
+    s.held && context.doNotDisturb ? now + DND_RECHECK_MS : null,
+  ].filter((t): t is number => t !== null);
+  // Held by both quiet hours and a pause: the later end releases them, but waking early is harmless.
+  return { toasts, notable, state: s, wakeAt: wakes.length ? Math.min(...wakes) : null };
+}
+
+function remember(s: PolicyState, e: TrackingEvent, toastId: string | null): void {
+  if (e.type !== 'open') return;
+  s.repeats[repeatKey(e)] = { toastId, firstAt: Date.parse(e.at), count: 1, event: e };
+}
