@@ -1,7 +1,8 @@
 // Who caused a hit: human, machine or self, with every reason that applied, so a user can see why.
 // Pure: the facts and the earlier hits come in, a verdict goes out; the recipient always gets the
 // same answer whatever is decided here.
-import { clientInfo } from './client-info';
+import { isSpoofedBrowserClick } from './browser-rules';
+import { describeClient } from './client-info';
 import { isPrefetchRequest } from './header-rules';
 import { isClickBurst, isHoneypotSource, isRepeat, isTooSoon } from './history-rules';
 import { networksOf, type NetworkEntry, type NetworkTable } from './network-table';
@@ -28,7 +29,7 @@ function networkCounts(network: NetworkEntry, facts: HitFacts, clientIdentified:
 
 export function classifyHit(facts: HitFacts, ctx: ClassifyContext, networks: NetworkTable = defaultNetworkTable()): Verdict {
   const userAgent = facts.headers['user-agent']?.trim() || undefined;
-  const client = clientInfo(userAgent);
+  const { client, browserVersion } = describeClient(userAgent);
 
   if (ctx.isSenderAddress(facts.ip)) return { source: 'self', reasons: ['sender-ip'], client };
 
@@ -46,9 +47,12 @@ export function classifyHit(facts: HitFacts, ctx: ClassifyContext, networks: Net
     reasons.add('gmail-prefetch');
   } else if (userAgent !== undefined && isBotUserAgent(userAgent)) {
     reasons.add('bot-user-agent');
+  } else if (isSpoofedBrowserClick(facts, client, browserVersion)) {
+    reasons.add('spoofed-browser');
   }
 
-  const clientIdentified = client.app !== undefined;
+  // A client counts as named only when its user agent was not already caught disguising a script.
+  const clientIdentified = client.app !== undefined && !reasons.has('bot-user-agent') && !reasons.has('spoofed-browser');
   for (const network of networksOf(networks, facts.ip)) {
     if (!networkCounts(network, facts, clientIdentified)) continue;
     reasons.add(network.reason);

@@ -13,14 +13,13 @@ export const APPLE_MPP_USER_AGENT = 'Mozilla/5.0';
 export const GMAIL_PREFETCH_USER_AGENT =
   'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/42.0.2311.135 Safari/537.36 Edge/12.246 Mozilla/5.0';
 
-// Link scanners and probes that isbot's list (github.com/omrilotan/isbot) does not name:
-// - Microsoft Office's link probes ("Microsoft Office Existence Discovery", "… Protocol Discovery"),
-//   sent by Office before it hands a clicked link to the browser (Microsoft KB 899927/838028);
-// - mail-security gateways that name themselves in their scanners' user agents (Barracuda, Mimecast,
-//   Proofpoint URL Defense, Symantec/Broadcom, Trend Micro, Forcepoint, Cisco IronPort).
-// Most gateways spoof a browser instead, which is why networks and timing carry most of the weight.
+// Mail-security gateways that isbot's list (github.com/omrilotan/isbot, which already covers
+// scripts, crawlers, headless browsers and Office's "Existence Discovery" link probes) does not
+// name, when they name themselves in a scanner's user agent appended to a browser's: Barracuda,
+// Mimecast, Proofpoint URL Defense, Symantec/Broadcom MessageLabs, Trend Micro, Forcepoint, Cisco
+// IronPort (the vendors' product names). Most gateways spoof a plain browser instead, which is why
+// networks, fetch metadata and timing carry most of the weight.
 export const SCANNER_USER_AGENT_TOKENS: readonly RegExp[] = [
-  /Microsoft Office (?:Existence|Protocol) Discovery/i,
   /barracuda/i,
   /mimecast/i,
   /proofpoint|urldefense/i,
