@@ -2,7 +2,7 @@
 // Pure: the facts and the earlier hits come in, a verdict goes out; the recipient always gets the
 // same answer whatever is decided here.
 import { isSpoofedBrowserClick } from './browser-rules';
-import { describeClient } from './client-info';
+import { clientInfo } from './client-info';
 import { isPrefetchRequest } from './header-rules';
 import { isClickBurst, isHoneypotSource, isRepeat, isTooSoon } from './history-rules';
 import { networksOf, type NetworkEntry, type NetworkTable } from './network-table';
@@ -29,7 +29,7 @@ function networkCounts(network: NetworkEntry, facts: HitFacts, clientIdentified:
 
 export function classifyHit(facts: HitFacts, ctx: ClassifyContext, networks: NetworkTable = defaultNetworkTable()): Verdict {
   const userAgent = facts.headers['user-agent']?.trim() || undefined;
-  const { client, browserVersion } = describeClient(userAgent);
+  const client = clientInfo(userAgent);
 
   if (ctx.isSenderAddress(facts.ip)) return { source: 'self', reasons: ['sender-ip'], client };
 
@@ -47,7 +47,7 @@ export function classifyHit(facts: HitFacts, ctx: ClassifyContext, networks: Net
     reasons.add('gmail-prefetch');
   } else if (userAgent !== undefined && isBotUserAgent(userAgent)) {
     reasons.add('bot-user-agent');
-  } else if (isSpoofedBrowserClick(facts, client, browserVersion)) {
+  } else if (isSpoofedBrowserClick(facts, client)) {
     reasons.add('spoofed-browser');
   }
 

@@ -36,22 +36,16 @@ const MAIL_CLIENTS = {
   ],
 };
 
-export interface ClientDescription {
-  client: ClientInfo;
-  /** The browser's version as the user agent states it (for rules on what that version sends). */
-  browserVersion?: string;
-}
-
-export function describeClient(userAgent: string | undefined): ClientDescription {
-  if (userAgent === undefined || userAgent === '') return { client: {} };
+export function clientInfo(userAgent: string | undefined): ClientInfo {
+  if (userAgent === undefined || userAgent === '') return {};
   const proxy = mailProxyOf(userAgent);
   // A proxy's UA describes the proxy's fake browser, not the reader's device: keep only what is true.
-  if (proxy) return { client: { app: proxy.app, proxy: proxy.proxy } };
+  if (proxy) return { app: proxy.app, proxy: proxy.proxy };
   const result = new UAParser(userAgent, MAIL_CLIENTS).getResult();
   const client: ClientInfo = {};
   if (result.browser.name) client.app = result.browser.name;
   if (result.os.name) client.os = result.os.version ? `${result.os.name} ${result.os.version}` : result.os.name;
   const device = [result.device.vendor, result.device.model].filter(Boolean).join(' ');
   if (device) client.device = device;
-  return result.browser.version ? { client, browserVersion: result.browser.version } : { client };
+  return client;
 }
