@@ -1,4 +1,5 @@
 // Which links may be tracked, judged on the values the HTML parser decoded (never on markup).
+import { isIP } from 'node:net';
 import { parse as parseDomain } from 'tldts';
 import { findDescendant, getAttr, isHtmlElement, textContent, type Element } from './dom';
 
@@ -50,8 +51,8 @@ export function looksLikeUrl(text: string): boolean {
   const host = hostPart.replace(/:\d{1,5}$/, '');
   if (host.toLowerCase() === 'localhost') return true;
   if (!host.includes('.')) return false;
+  if (isIP(host) !== 0) return true; // a dotted quad; tldts would also accept "3.5"
   const info = parseDomain(host, { allowPrivateDomains: false });
-  if (info.isIp) return true;
   if (info.hostname === null || info.domain === null) {
     const tld = host.toLowerCase().split('.').pop() ?? '';
     return RESERVED_TLDS.has(tld) && /^[\p{L}\p{N}-]+(\.[\p{L}\p{N}-]+)+$/u.test(host);
