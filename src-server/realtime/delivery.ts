@@ -1,0 +1,41 @@
+// One socket's delivery: events after its cursor in ascending seq, one batch at a time; the next
+// batch leaves only after the client acknowledged the previous one. Missed events come first
+// because delivery always reads the log from the cursor; live events are just the log growing.
+import type { TrackingEvent } from '../../src-shared/protocol';
+
+/** Events per batch: big enough to catch up fast, small enough to stay one quick frame. */
+export const BATCH_SIZE = 200;
+
+export interface DeliveryTarget {
+  emit(batch: TrackingEvent[], ack: () => void): void;
+}
+
+export class Delivery {
+  private inFlight = false;
+  private stopped = false;
+
+  constructor(
+    readonly userId: string,
+    private cursor: number,
+    private readonly read: (after: number, limit: number) => TrackingEvent[],
+    private readonly target: DeliveryTarget,
+  ) {}
+
+  /** Sends the next batch if none is waiting for its ack; called on connect and after commits. */
+  pump(): void {
+    if (this.inFlight || this.stopped) return;
+    const batch = this.read(this.cursor, BATCH_SIZE);
+    const last = batch.at(-1);
+    if (!last) return;
+    this.inFlight = true;
+    this.target.emit(batch, () => {
+      this.inFlight = false;
+      this.cursor = Math.max(this.cursor, last.seq);
+      this.pump();
+    });
+  }
+
+  stop(): void {
+    this.stopped = true;
+  }
+}

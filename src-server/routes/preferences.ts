@@ -1,0 +1,20 @@
+// GET/PUT /api/v1/me/preferences — per user; a change is pushed to every socket of that user.
+import type { FastifyRequest } from 'fastify';
+import { Preferences } from '../../src-shared/protocol';
+import { currentUser } from '../auth/bearer';
+import type { ServerContext } from '../context';
+import { parseOr400 } from '../errors';
+
+export function getPreferencesHandler(ctx: ServerContext) {
+  return async (request: FastifyRequest): Promise<Preferences> => ctx.store.getPreferences(currentUser(request).id);
+}
+
+export function putPreferencesHandler(ctx: ServerContext) {
+  return async (request: FastifyRequest): Promise<Preferences> => {
+    const user = currentUser(request);
+    const preferences = parseOr400(Preferences, request.body);
+    ctx.store.setPreferences(user.id, preferences);
+    ctx.realtime.preferencesChanged(user.id, preferences);
+    return preferences;
+  };
+}
