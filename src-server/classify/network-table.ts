@@ -28,13 +28,17 @@ export const RangesFile = z.object({
 });
 export type RangesFile = z.infer<typeof RangesFile>;
 
-type Family = 'ipv4' | 'ipv6';
-interface Interval {
-  start: bigint;
-  end: bigint;
+// IPv4 bounds fit a double exactly, so IPv4 (the bulk of every list) avoids BigInt; IPv6 uses it.
+interface Intervals<N extends number | bigint> {
+  starts: N[];
+  ends: N[];
 }
 
-function toBigInt(bytes: number[]): bigint {
+function v4Number(bytes: number[]): number {
+  return (((bytes[0] ?? 0) * 256 + (bytes[1] ?? 0)) * 256 + (bytes[2] ?? 0)) * 256 + (bytes[3] ?? 0);
+}
+
+function v6BigInt(bytes: number[]): bigint {
   let n = 0n;
   for (const b of bytes) n = (n << 8n) | BigInt(b);
   return n;
@@ -42,56 +46,67 @@ function toBigInt(bytes: number[]): bigint {
 
 /** One network's ranges, merged and sorted per address family. */
 export class NetworkRanges {
-  private readonly v4: Interval[];
-  private readonly v6: Interval[];
+  private readonly v4: Intervals<number>;
+  private readonly v6: Intervals<bigint>;
 
   constructor(cidrs: readonly string[]) {
-    const byFamily: Record<Family, Interval[]> = { ipv4: [], ipv6: [] };
+    const v4: [number, number][] = [];
+    const v6: [bigint, bigint][] = [];
     for (const cidr of cidrs) {
       let parsed: [ipaddr.IPv4 | ipaddr.IPv6, number];
       try {
-        parsed = ipaddr.parseCIDR(cidr);
+        // The family-specific parsers are ~5x faster than ipaddr.parseCIDR, which tries IPv6 first.
+        parsed = cidr.includes(':') ? ipaddr.IPv6.parseCIDR(cidr) : ipaddr.IPv4.parseCIDR(cidr);
       } catch {
         throw new Error(`invalid CIDR "${cidr}"`);
       }
       const [addr, bits] = parsed;
-      const width = addr.kind() === 'ipv4' ? 32n : 128n;
-      const hostBits = width - BigInt(bits);
-      const start = (toBigInt(addr.toByteArray()) >> hostBits) << hostBits;
-      byFamily[addr.kind()].push({ start, end: start + (1n << hostBits) - 1n });
+      if (addr.kind() === 'ipv4') {
+        const size = 2 ** (32 - bits);
+        const start = Math.floor(v4Number(addr.toByteArray()) / size) * size;
+        v4.push([start, start + size - 1]);
+      } else {
+        const hostBits = BigInt(128 - bits);
+        const start = (v6BigInt(addr.toByteArray()) >> hostBits) << hostBits;
+        v6.push([start, start + (1n << hostBits) - 1n]);
+      }
     }
-    this.v4 = merge(byFamily.ipv4);
-    this.v6 = merge(byFamily.ipv6);
+    this.v4 = merge(v4, (n) => n + 1);
+    this.v6 = merge(v6, (n) => n + 1n);
   }
 
   /** True when `ip` (IPv4, IPv6, or IPv4-mapped IPv6) lies in one of the ranges; false for garbage. */
   contains(ip: string): boolean {
     if (!ipaddr.isValid(ip)) return false;
     const addr = ipaddr.process(ip);
-    const list = addr.kind() === 'ipv4' ? this.v4 : this.v6;
-    const n = toBigInt(addr.toByteArray());
-    let lo = 0;
-    let hi = list.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const range = list[mid] as Interval;
-      if (n < range.start) hi = mid - 1;
-      else if (n > range.end) lo = mid + 1;
-      else return true;
-    }
-    return false;
+    const bytes = addr.toByteArray();
+    return addr.kind() === 'ipv4' ? search(this.v4, v4Number(bytes)) : search(this.v6, v6BigInt(bytes));
   }
 }
 
-function merge(intervals: Interval[]): Interval[] {
-  intervals.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
-  const out: Interval[] = [];
-  for (const next of intervals) {
-    const last = out[out.length - 1];
-    if (last && next.start <= last.end + 1n) {
-      if (next.end > last.end) last.end = next.end;
+function search<N extends number | bigint>(list: Intervals<N>, n: N): boolean {
+  let lo = 0;
+  let hi = list.starts.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (n < (list.starts[mid] as N)) hi = mid - 1;
+    else if (n > (list.ends[mid] as N)) lo = mid + 1;
+    else return true;
+  }
+  return false;
+}
+
+function merge<N extends number | bigint>(pairs: [N, N][], successor: (n: N) => N): Intervals<N> {
+  pairs.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const out: Intervals<N> = { starts: [], ends: [] };
+  for (const [start, end] of pairs) {
+    const last = out.ends.length - 1;
+    // Adjacent or overlapping ranges become one interval.
+    if (last >= 0 && start <= successor(out.ends[last] as N)) {
+      if (end > (out.ends[last] as N)) out.ends[last] = end;
     } else {
-      out.push({ ...next });
+      out.starts.push(start);
+      out.ends.push(end);
     }
   }
   return out;
