@@ -23,25 +23,32 @@ export function applyEdits(source: string, edits: readonly Edit[]): string {
 
 /**
  * The rare path: the input ends somewhere a tag cannot be appended (an unclosed comment,
- * `<textarea>` or start tag) and has no `</body>` to insert before. Then the tree is changed and
- * serialized instead, which keeps the meaning but not the exact bytes.
+ * `<textarea>` or start tag) and has no `</body>` to insert before. Then the tree is changed,
+ * serialized and changed back (a plan renders many times), which keeps the meaning but not the
+ * exact bytes.
  */
 export function serializeWithChanges(doc: Document, hrefs: ReadonlyMap<Element, string>, append: string): string {
-  for (const [el, href] of hrefs) {
-    const attr = el.attrs.find((a) => a.name === 'href' && !a.prefix);
-    if (attr) attr.value = href;
-  }
   const html = childElement(doc, 'html');
   const body = html && childElement(html, 'body');
   if (!html || !body) return serialize(doc); // a frameset document: nothing to append to
-  if (append !== '') {
-    for (const node of parseFragment(append).childNodes) {
-      (node as DefaultTreeAdapterTypes.ChildNode).parentNode = body;
-      body.childNodes.push(node);
-    }
+  const restore: (() => void)[] = [];
+  for (const [el, href] of hrefs) {
+    const attr = el.attrs.find((a) => a.name === 'href' && !a.prefix);
+    if (!attr) continue;
+    const before = attr.value;
+    attr.value = href;
+    restore.push(() => (attr.value = before));
   }
-  const wasFragment = !html.sourceCodeLocation && !body.sourceCodeLocation;
-  if (!wasFragment) return serialize(doc);
-  const head = childElement(html, 'head');
-  return (head ? serialize(head) : '') + serialize(body);
+  const added = parseFragment(append).childNodes;
+  for (const node of added) (node as DefaultTreeAdapterTypes.ChildNode).parentNode = body;
+  body.childNodes.push(...added);
+  restore.push(() => body.childNodes.splice(body.childNodes.length - added.length, added.length));
+  try {
+    const wasFragment = !html.sourceCodeLocation && !body.sourceCodeLocation;
+    if (!wasFragment) return serialize(doc);
+    const head = childElement(html, 'head');
+    return (head ? serialize(head) : '') + serialize(body);
+  } finally {
+    for (const undo of restore) undo();
+  }
 }
