@@ -2,7 +2,7 @@
 // answered hit must be in the log after a restart), and SIGTERM (drain, flush, exit 0).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { EventPage } from '../../src-shared/protocol';
+import type { EventPage, RegisterMessageResponse } from '../../src-shared/protocol';
 import { api, hitAsPerson, registerMessage, tempDataDir } from '../support/server';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
@@ -77,7 +77,7 @@ describe('durability', () => {
     const dataDir = tempDataDir();
     const user = await cliAddUser(dataDir, 'load@example.com');
     let server = await startProcess(dataDir);
-    const messages = [];
+    const messages: RegisterMessageResponse[] = [];
     for (let i = 0; i < 8; i++) messages.push(await registerMessage(server, user.token));
     const answered = new Map<string, number>(messages.map((m) => [m.id, 0]));
     let total = 0;
