@@ -36,12 +36,32 @@ const MAIL_CLIENTS = {
   ],
 };
 
+// One parser, reused: building it merges the extension tables, which would cost every hit.
+// Safe to share because parsing is synchronous.
+const parser = new UAParser(MAIL_CLIENTS);
+
+// Parsing costs ~40 µs and mail traffic repeats a few hundred user agents, so results are
+// remembered; the cache is dropped whole when full, which bounds memory against junk agents.
+const CACHE_LIMIT = 2_000;
+const cache = new Map<string, ClientInfo>();
+
+/** The client named by a user agent; a fresh object each call, so callers may add to it. */
 export function clientInfo(userAgent: string | undefined): ClientInfo {
   if (userAgent === undefined || userAgent === '') return {};
+  let info = cache.get(userAgent);
+  if (info === undefined) {
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    info = parseClient(userAgent);
+    cache.set(userAgent, info);
+  }
+  return { ...info };
+}
+
+function parseClient(userAgent: string): ClientInfo {
   const proxy = mailProxyOf(userAgent);
   // A proxy's UA describes the proxy's fake browser, not the reader's device: keep only what is true.
   if (proxy) return { app: proxy.app, proxy: proxy.proxy };
-  const result = new UAParser(userAgent, MAIL_CLIENTS).getResult();
+  const result = parser.setUA(userAgent).getResult();
   const client: ClientInfo = {};
   if (result.browser.name) client.app = result.browser.name;
   if (result.os.name) client.os = result.os.version ? `${result.os.name} ${result.os.version}` : result.os.name;

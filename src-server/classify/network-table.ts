@@ -77,11 +77,23 @@ export class NetworkRanges {
 
   /** True when `ip` (IPv4, IPv6, or IPv4-mapped IPv6) lies in one of the ranges; false for garbage. */
   contains(ip: string): boolean {
-    if (!ipaddr.isValid(ip)) return false;
-    const addr = ipaddr.process(ip);
-    const bytes = addr.toByteArray();
-    return addr.kind() === 'ipv4' ? search(this.v4, v4Number(bytes)) : search(this.v6, v6BigInt(bytes));
+    const addr = parseAddress(ip);
+    return addr !== null && this.containsAddress(addr);
   }
+
+  containsAddress(addr: ParsedAddress): boolean {
+    return addr.kind === 'ipv4' ? search(this.v4, addr.value) : search(this.v6, addr.value);
+  }
+}
+
+export type ParsedAddress = { kind: 'ipv4'; value: number } | { kind: 'ipv6'; value: bigint };
+
+/** An address as a number to compare with ranges; IPv4-mapped IPv6 becomes IPv4; null for garbage. */
+export function parseAddress(ip: string): ParsedAddress | null {
+  if (!ipaddr.isValid(ip)) return null;
+  const addr = ipaddr.process(ip);
+  const bytes = addr.toByteArray();
+  return addr.kind() === 'ipv4' ? { kind: 'ipv4', value: v4Number(bytes) } : { kind: 'ipv6', value: v6BigInt(bytes) };
 }
 
 function search<N extends number | bigint>(list: Intervals<N>, n: N): boolean {
@@ -131,5 +143,7 @@ export function compileRanges(file: RangesFile): NetworkTable {
 
 /** The networks the address belongs to (usually none, rarely more than one). */
 export function networksOf(table: NetworkTable, ip: string): NetworkEntry[] {
-  return table.networks.filter((n) => n.ranges.contains(ip)).map((n) => n.entry);
+  const addr = parseAddress(ip);
+  if (addr === null) return [];
+  return table.networks.filter((n) => n.ranges.containsAddress(addr)).map((n) => n.entry);
 }

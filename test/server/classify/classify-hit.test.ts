@@ -52,4 +52,12 @@ describe('classifyHit basics', () => {
     expect(v.source).toBe('human');
     expect(v.repeat).toBeUndefined();
   });
+
+  it('labels the MPP proxy on one hit without leaking the label to the next hit with the same user agent', () => {
+    const ua = 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148';
+    expect(classifyHit(hit({ ua, ip: '172.224.226.9' }), ctx()).client.proxy).toBe('Apple Mail Privacy Protection');
+    const direct = classifyHit(hit({ ua, ip: '203.0.113.90' }), ctx());
+    expect(direct.source).toBe('human');
+    expect(direct.client).toEqual({ app: 'Apple Mail', os: 'iOS 17.5', device: 'Apple iPhone' });
+  });
 });
