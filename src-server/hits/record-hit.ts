@@ -7,9 +7,6 @@ import type { ServerContext } from '../context';
 import type { TokenRecord } from '../store/store';
 import { bindingOf, buildEvent } from './build-event';
 
-/** How many earlier hits of a message the classifier sees. */
-const PRIOR_HITS = 200;
-
 export interface HitRequest {
   token: TokenRecord;
   type: HitType;
@@ -40,7 +37,7 @@ function storeHit(ctx: ServerContext, hit: HitRequest): { userId: string; events
     ...(honeypot ? { honeypot } : {}),
   };
   const verdict = classifyHit(facts, {
-    priorHits: store.priorHits(message.id, PRIOR_HITS),
+    priorHits: store.priorHits(message.id),
     isSenderAddress: (ip) => ctx.senders.isSender(message.userId, ip, hit.at.getTime()),
     trackedLinkCount: message.linkCount,
     config: { sendGraceMs: config.sendGraceMs },

@@ -93,6 +93,22 @@ const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX logged_attachments_by_message ON logged_attachments(message_id);
   `,
+  // Human event counts per message and recipient ('' for "Someone"), kept as counters because
+  // counting the log on every hit grew with the log.
+  `
+  CREATE TABLE engagement (
+    message_id TEXT NOT NULL,
+    recipient TEXT NOT NULL,
+    opens INTEGER NOT NULL DEFAULT 0,
+    clicks INTEGER NOT NULL DEFAULT 0,
+    replies INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (message_id, recipient)
+  ) WITHOUT ROWID;
+  INSERT INTO engagement (message_id, recipient, opens, clicks, replies)
+    SELECT message_id, coalesce(recipient, ''), sum(type = 'open'), sum(type = 'click'), sum(type = 'reply')
+    FROM events WHERE source = 'human' GROUP BY message_id, coalesce(recipient, '');
+  CREATE INDEX hits_honeypot ON hits(message_id) WHERE honeypot = 1;
+  `,
 ];
 
 export function migrate(db: Database.Database): void {

@@ -1,5 +1,6 @@
 // Mapping between message rows and records, kept apart so the store file stays about queries.
 import type { TrackingState } from '../../src-shared/protocol';
+import type { HitType, PriorHit } from '../classify/types';
 import type { MessageRecord, StoredRecipient } from './store';
 
 export interface MessageRow {
@@ -38,4 +39,24 @@ export function messageFromRow(r: MessageRow): MessageRecord {
 export function searchText(subject: string, recipients: readonly StoredRecipient[]): string {
   const parts = [subject, ...recipients.flatMap((r) => [r.email, r.name ?? ''])];
   return parts.join('\n').toLowerCase();
+}
+
+export interface HitRow {
+  type: HitType;
+  at: string;
+  ip: string;
+  user_agent: string | null;
+  link_id: string | null;
+  honeypot: number;
+  source: PriorHit['source'];
+  reasons: string;
+  bound_to: string | null;
+}
+
+export function hitFromRow(r: HitRow): PriorHit {
+  return {
+    type: r.type, at: new Date(r.at), ip: r.ip, userAgent: r.user_agent ?? undefined,
+    ...(r.link_id ? { linkId: r.link_id } : {}), honeypot: r.honeypot === 1,
+    source: r.source, reasons: JSON.parse(r.reasons) as string[], boundTo: r.bound_to,
+  };
 }

@@ -5,10 +5,11 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { AccountSettings, LoggedAttachment, Preferences, TrackingEvent } from '../../src-shared/protocol';
 import { AccountSettings as AccountSettingsSchema, Preferences as PreferencesSchema } from '../../src-shared/protocol';
-import type { HitType, PriorEngagement, PriorHit } from '../classify/types';
+import type { PriorEngagement, PriorHit } from '../classify/types';
 import { defaultAccountSettings, defaultPreferences } from './defaults';
 import { migrate } from './migrations';
-import { messageFromRow, searchText, type MessageRow } from './rows';
+import { RecentHits } from './recent-hits';
+import { hitFromRow, messageFromRow, searchText, type HitRow, type MessageRow } from './rows';
 import { SQL, type StatementName } from './statements';
 import type {
   LinkRecord, MessageQuery, MessageRecord, NewEvent, NewHit, NewMessage, Store, TokenRecord, UserRecord,
@@ -20,6 +21,8 @@ const toUser = (r: UserRow): UserRecord => ({ id: r.id, email: r.email, name: r.
 export class SqliteStore implements Store {
   private readonly db: Database.Database;
   private readonly statements = new Map<StatementName, Database.Statement>();
+  private readonly recent = new RecentHits((id, limit) => this.loadHits(id, limit));
+  private account: AccountSettings | null = null;
 
   constructor(dataDir: string) {
     fs.mkdirSync(dataDir, { recursive: true });
@@ -74,13 +77,18 @@ export class SqliteStore implements Store {
     this.s('upsertPreferences').run(userId, JSON.stringify(preferences));
   }
 
+  // Read on every hit, written only through this process's API: cached.
   getAccountSettings(): AccountSettings {
-    const row = this.s('getAccountSettings').get() as { json: string } | undefined;
-    return row ? AccountSettingsSchema.parse(JSON.parse(row.json)) : defaultAccountSettings();
+    if (!this.account) {
+      const row = this.s('getAccountSettings').get() as { json: string } | undefined;
+      this.account = row ? AccountSettingsSchema.parse(JSON.parse(row.json)) : defaultAccountSettings();
+    }
+    return this.account;
   }
 
   setAccountSettings(settings: AccountSettings): void {
     this.s('upsertAccountSettings').run(JSON.stringify(settings));
+    this.account = settings;
   }
 
   insertMessage({ message: m, links, tokens, attachments }: NewMessage): void {
@@ -132,29 +140,37 @@ export class SqliteStore implements Store {
     return (this.s('tokenLookup').get(token) as TokenRecord | undefined) ?? null;
   }
 
-  priorHits(messageId: string, limit: number): PriorHit[] {
-    type Row = {
-      type: HitType; at: string; ip: string; user_agent: string | null; link_id: string | null;
-      honeypot: number; source: PriorHit['source']; reasons: string; bound_to: string | null;
-    };
-    const rows = this.s('priorHits').all(messageId, limit) as Row[];
-    return rows.reverse().map((r) => ({
-      type: r.type, at: new Date(r.at), ip: r.ip, userAgent: r.user_agent ?? undefined,
-      ...(r.link_id ? { linkId: r.link_id } : {}), honeypot: r.honeypot === 1,
-      source: r.source, reasons: JSON.parse(r.reasons) as string[], boundTo: r.bound_to,
-    }));
+  priorHits(messageId: string): readonly PriorHit[] {
+    return this.recent.get(messageId);
+  }
+
+  private loadHits(messageId: string, limit: number): { recent: PriorHit[]; honeypots: PriorHit[] } {
+    const recent = (this.s('recentHits').all(messageId, limit) as HitRow[]).reverse().map(hitFromRow);
+    const honeypots = (this.s('honeypotHits').all(messageId) as HitRow[]).map(hitFromRow);
+    return { recent, honeypots };
   }
 
   priorEngagement(messageId: string, recipient: string | null): PriorEngagement {
-    const rows = this.s('priorEngagement').all(messageId, recipient) as { type: string; n: number }[];
-    const count = (t: string) => rows.find((r) => r.type === t)?.n ?? 0;
-    return { humanOpens: count('open'), humanClicks: count('click'), humanReplies: count('reply') };
+    const row = this.s('priorEngagement').get(messageId, recipient ?? '') as
+      | { opens: number; clicks: number; replies: number }
+      | undefined;
+    return { humanOpens: row?.opens ?? 0, humanClicks: row?.clicks ?? 0, humanReplies: row?.replies ?? 0 };
   }
 
   insertHit(hit: NewHit): void {
     this.s('insertHit').run({
       ...hit, userAgent: hit.userAgent ?? null, honeypot: hit.honeypot ? 1 : 0, reasons: JSON.stringify(hit.reasons),
     });
+    this.recent.add(hit.messageId, {
+      type: hit.type, at: new Date(hit.at), ip: hit.ip, userAgent: hit.userAgent,
+      ...(hit.linkId ? { linkId: hit.linkId } : {}), honeypot: hit.honeypot,
+      source: hit.source, reasons: hit.reasons, boundTo: hit.boundTo,
+    });
+  }
+
+  forgetCaches(): void {
+    this.recent.clear();
+    this.account = null;
   }
 
   appendEvent(userId: string, event: NewEvent): TrackingEvent {
@@ -168,6 +184,10 @@ export class SqliteStore implements Store {
     if (event.source === 'human') {
       const counter = { open: 'countHumanOpen', click: 'countHumanClick', reply: 'countHumanReply' } as const;
       this.s(counter[event.type]).run({ id: event.messageId, at: event.at });
+      this.s('countEngagement').run({
+        messageId: event.messageId, recipient: event.recipient?.email ?? '',
+        opens: event.type === 'open' ? 1 : 0, clicks: event.type === 'click' ? 1 : 0, replies: event.type === 'reply' ? 1 : 0,
+      });
     }
     return full;
   }

@@ -31,11 +31,16 @@ export const SQL = {
 
   insertHit: `INSERT INTO hits (message_id, type, method, at, ip, user_agent, link_id, honeypot, source, reasons, bound_to)
     VALUES (@messageId, @type, @method, @at, @ip, @userAgent, @linkId, @honeypot, @source, @reasons, @boundTo)`,
-  // The latest hits, returned newest first; the store reverses them to oldest first.
-  priorHits: `SELECT type, at, ip, user_agent, link_id, honeypot, source, reasons, bound_to FROM hits
-    WHERE message_id = ? ORDER BY n DESC LIMIT ?`,
-  priorEngagement: `SELECT type, COUNT(*) AS n FROM events
-    WHERE message_id = ? AND recipient IS ? AND source = 'human' GROUP BY type`,
+  // The latest ordinary hits, newest first (the store reverses them), and every honeypot hit.
+  recentHits: `SELECT type, at, ip, user_agent, link_id, honeypot, source, reasons, bound_to FROM hits
+    WHERE message_id = ? AND honeypot = 0 ORDER BY n DESC LIMIT ?`,
+  honeypotHits: `SELECT type, at, ip, user_agent, link_id, honeypot, source, reasons, bound_to FROM hits
+    WHERE message_id = ? AND honeypot = 1 ORDER BY n`,
+  // recipient '' stands for "Someone" (null on the wire).
+  priorEngagement: `SELECT opens, clicks, replies FROM engagement WHERE message_id = ? AND recipient = ?`,
+  countEngagement: `INSERT INTO engagement (message_id, recipient, opens, clicks, replies) VALUES (@messageId, @recipient, @opens, @clicks, @replies)
+    ON CONFLICT (message_id, recipient) DO UPDATE SET
+      opens = opens + excluded.opens, clicks = clicks + excluded.clicks, replies = replies + excluded.replies`,
 
   nextSeq: `UPDATE users SET last_seq = last_seq + 1 WHERE id = ? RETURNING last_seq`,
   latestSeq: `SELECT last_seq FROM users WHERE id = ?`,

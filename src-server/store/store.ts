@@ -97,6 +97,8 @@ export interface Store {
   /** Runs fn in one transaction; nested calls become savepoints. */
   transaction<T>(fn: () => T): T;
   close(): void;
+  /** Drops in-memory copies after a transaction failed, so they are reloaded from disk. */
+  forgetCaches(): void;
 
   createUser(user: UserRecord, tokenHash: string): void;
   userByTokenHash(hash: string): UserRecord | null;
@@ -119,7 +121,8 @@ export interface Store {
   messageById(id: string): MessageRecord | null;
   linkById(id: string): LinkRecord | null;
 
-  priorHits(messageId: string, limit: number): PriorHit[];
+  /** The message's recent hits (and honeypot hits), oldest first, as the classifier sees them. */
+  priorHits(messageId: string): readonly PriorHit[];
   priorEngagement(messageId: string, recipient: string | null): PriorEngagement;
   insertHit(hit: NewHit): void;
   /** Gives the event the user's next seq, stores it, and counts human events on the message. */

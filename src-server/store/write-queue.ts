@@ -42,12 +42,14 @@ export class WriteQueue {
           try {
             outcomes.push({ ok: true, value: this.store.transaction(job.run) });
           } catch (error) {
+            this.store.forgetCaches();
             outcomes.push({ ok: false, error });
           }
         }
       });
     } catch (error) {
       // The commit itself failed (disk full, I/O error): nothing of this batch is durable.
+      this.store.forgetCaches();
       for (const job of batch) job.reject(error);
       return;
     }
