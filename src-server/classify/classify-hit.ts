@@ -10,6 +10,8 @@ import { defaultNetworkTable } from './ranges-file';
 import type { ClassifyContext, HitFacts, Verdict } from './types';
 import { isAppleMppUserAgent, isBotUserAgent, isGmailPrefetchUserAgent } from './user-agent-rules';
 
+const MPP_PROXY = 'Apple Mail Privacy Protection';
+
 /** Does a match on this network make the hit machine? Opens are judged conservatively. */
 function networkCounts(network: NetworkEntry, facts: HitFacts, clientIdentified: boolean): boolean {
   if (facts.type === 'click') return network.clicks;
@@ -38,10 +40,10 @@ export function classifyHit(facts: HitFacts, ctx: ClassifyContext, networks: Net
   if (facts.method === 'HEAD') reasons.add('head-request');
   if (isPrefetchRequest(facts.headers)) reasons.add('prefetch');
 
-  const mppUserAgent = facts.type === 'open' && isAppleMppUserAgent(userAgent);
-  if (mppUserAgent) {
+  // Rules on the user agent: at most one applies, the most specific first.
+  if (facts.type === 'open' && isAppleMppUserAgent(userAgent)) {
     reasons.add('apple-mpp');
-    client.proxy = 'Apple Mail Privacy Protection';
+    client.proxy = MPP_PROXY;
   } else if (isGmailPrefetchUserAgent(userAgent)) {
     reasons.add('prefetch');
     reasons.add('gmail-prefetch');
@@ -56,7 +58,7 @@ export function classifyHit(facts: HitFacts, ctx: ClassifyContext, networks: Net
   for (const network of networksOf(networks, facts.ip)) {
     if (!networkCounts(network, facts, clientIdentified)) continue;
     reasons.add(network.reason);
-    if (network.reason === 'apple-mpp') client.proxy = 'Apple Mail Privacy Protection';
+    if (network.reason === 'apple-mpp') client.proxy = MPP_PROXY;
   }
 
   if (isTooSoon(facts, ctx.config.sendGraceMs)) reasons.add('too-soon');
