@@ -57,6 +57,12 @@ timeIt('classifyHit, corpus hits round-robin', 20_000, (i) => {
   const k = cases[i % cases.length]!;
   classifyHit(k.facts, k.ctx, table);
 });
+// Worst case: a user agent never seen before, so the parse cache does not help.
+const cold = cases.find((k) => k.facts.type === 'open' && k.ctx.priorHits.length === 0)!;
+timeIt('classifyHit, every user agent new', 5_000, (i) => {
+  const headers = { ...cold.facts.headers, 'user-agent': `Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/${i}.0.0.0 Safari/537.36` };
+  classifyHit({ ...cold.facts, headers }, cold.ctx, table);
+});
 // A synthetic table as large as Apple's full egress list (~287,000 rows), to show lookups stay cheap.
 const big: string[] = [];
 for (let i = 0; i < 287_000; i++) big.push(`${100 + (i >> 16)}.${(i >> 8) & 255}.${i & 255}.0/27`);
