@@ -41,13 +41,16 @@ const MAIL_CLIENTS = {
 const parser = new UAParser(MAIL_CLIENTS);
 
 // Parsing costs ~40 µs and mail traffic repeats a few hundred user agents, so results are
-// remembered; the cache is dropped whole when full, which bounds memory against junk agents.
+// remembered; the cache is dropped whole when full and skips overlong agents, which bounds its
+// memory (2,000 × 512 characters) whatever junk is sent.
 const CACHE_LIMIT = 2_000;
+const CACHEABLE_LENGTH = 512;
 const cache = new Map<string, ClientInfo>();
 
 /** The client named by a user agent; a fresh object each call, so callers may add to it. */
 export function clientInfo(userAgent: string | undefined): ClientInfo {
   if (userAgent === undefined || userAgent === '') return {};
+  if (userAgent.length > CACHEABLE_LENGTH) return parseClient(userAgent);
   let info = cache.get(userAgent);
   if (info === undefined) {
     if (cache.size >= CACHE_LIMIT) cache.clear();

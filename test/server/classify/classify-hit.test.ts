@@ -60,4 +60,15 @@ describe('classifyHit basics', () => {
     expect(direct.source).toBe('human');
     expect(direct.client).toEqual({ app: 'Apple Mail', os: 'iOS 17.5', device: 'Apple iPhone' });
   });
+
+  it('answers a verdict, never an exception, for malformed addresses and headers', () => {
+    const nasty = ['', 'unknown', '::1%eth0', '999.1.1.1', '1.2.3', 'fe80::1%25en0', '::ffff:999.0.0.1', 'a'.repeat(10_000)];
+    for (const ip of nasty) {
+      expect(classifyHit(hit({ ip }), ctx()).source, ip.slice(0, 20)).toBe('human');
+    }
+    const uas = ['\u0000', 'x'.repeat(100_000), '(((((', 'Mozilla/5.0 (' + ';'.repeat(5_000)];
+    for (const ua of uas) expect(['human', 'machine']).toContain(classifyHit(hit({ ua }), ctx()).source);
+    const odd = hit({ headers: { 'user-agent': 'curl/8', 'sec-purpose': '', purpose: undefined } });
+    expect(classifyHit(odd, ctx()).reasons).toEqual(['bot-user-agent']);
+  });
 });
