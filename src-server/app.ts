@@ -70,7 +70,6 @@ export async function startServer(partial: Partial<ServerConfig> & { dataDir: st
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
     exposeHeadRoutes: false,
-    forceCloseConnections: true,
     // A URL the router cannot decode (%ff) still gets the pixel when it is a pixel URL.
     frameworkErrors: (error, request, reply) => {
       if (request.url.startsWith('/p/')) return sendPixel(reply);

@@ -51,7 +51,7 @@ export class Realtime implements RealtimeNotifier {
   private onConnection(socket: InklingSocket): void {
     const { user, cursor } = socket.data;
     const { headers, address } = socket.handshake;
-    this.senders.note(user.id, addressFrom(address, headers['x-forwarded-for'], this.config.trustProxy));
+    const release = this.senders.connected(user.id, addressFrom(address, headers['x-forwarded-for'], this.config.trustProxy));
     void socket.join(room(user.id));
     socket.emit('hello', {
       user: { id: user.id, email: user.email, name: user.name },
@@ -68,6 +68,7 @@ export class Realtime implements RealtimeNotifier {
     }
     set.add(delivery);
     socket.on('disconnect', () => {
+      release();
       delivery.stop();
       set.delete(delivery);
       if (set.size === 0) this.deliveries.delete(user.id);

@@ -5,8 +5,14 @@ import { currentUser } from '../auth/bearer';
 import type { ServerContext } from '../context';
 import { parseOr400 } from '../errors';
 
+/** Mutes whose `until` has passed are over: they are no longer part of the preferences. */
+export function withoutExpiredMutes(p: Preferences, now = Date.now()): Preferences {
+  return { ...p, mutes: p.mutes.filter((m) => m.until === null || Date.parse(m.until) > now) };
+}
+
 export function getPreferencesHandler(ctx: ServerContext) {
-  return async (request: FastifyRequest): Promise<Preferences> => ctx.store.getPreferences(currentUser(request).id);
+  return async (request: FastifyRequest): Promise<Preferences> =>
+    withoutExpiredMutes(ctx.store.getPreferences(currentUser(request).id));
 }
 
 export function putPreferencesHandler(ctx: ServerContext) {
