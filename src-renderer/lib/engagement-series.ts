@@ -21,7 +21,8 @@ export function engagementSeries(events: readonly TrackingEvent[], sentAt: strin
   const last = Math.max(now, ...human.map((event) => Date.parse(event.at)));
   const size = bucketSize(Math.max(last - from, 1), maxBars);
   const origin = Math.floor(from / size) * size;
-  const count = Math.floor((last - origin) / size) + 1;
+  // Always the full number of bars, so one early open is a thin bar, not the whole chart.
+  const count = Math.max(maxBars, Math.floor((last - origin) / size) + 1);
   const buckets: Bucket[] = Array.from({ length: count }, (_, i) => ({ start: origin + i * size, opens: 0, clicks: 0, replies: 0 }));
   for (const event of human) {
     const bucket = buckets[Math.floor((Date.parse(event.at) - origin) / size)];

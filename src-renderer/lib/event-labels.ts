@@ -32,17 +32,21 @@ export function someoneLabel(event: Pick<TrackingEvent, 'someone'>): string {
   }
 }
 
-export function who(event: Pick<TrackingEvent, 'recipient' | 'someone'>): string {
+/** Who did it, in the row's first words: a machine or the sender is never passed off as the recipient. */
+export function who(event: Pick<TrackingEvent, 'recipient' | 'someone' | 'source'>): string {
+  if (event.source === 'machine') return 'A machine';
+  if (event.source === 'self') return 'You';
   if (event.recipient) return event.recipient.name ?? event.recipient.email;
   return 'Someone';
 }
 
 /** The verb, in words a person would use for this kind of signal. */
-export function verb(event: Pick<TrackingEvent, 'type' | 'source' | 'inferred' | 'first'>): string {
+export function verb(event: Pick<TrackingEvent, 'type' | 'source' | 'inferred' | 'first' | 'recipient'>): string {
+  const whose = event.recipient ? ` for ${event.recipient.name ?? event.recipient.email}` : '';
   if (event.source === 'machine') {
-    return event.type === 'click' ? 'link checked by a machine' : 'pixel loaded by a machine';
+    return event.type === 'click' ? `checked a link${whose}` : `loaded the pixel${whose}`;
   }
-  if (event.source === 'self') return event.type === 'click' ? 'you clicked (own click)' : 'you opened (own open)';
+  if (event.source === 'self') return event.type === 'click' ? 'clicked (your own click)' : 'opened (your own open)';
   switch (event.type) {
     case 'open':
       if (event.inferred) return 'opened (inferred)';

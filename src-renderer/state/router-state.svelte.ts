@@ -1,35 +1,7 @@
 // Which view the window shows. Mirrored in location.hash so reload, back and forward keep the place;
 // main can also navigate (a notification was clicked) through onNavigate.
 import type { Navigation } from '../../src-shared/ipc';
-
-export function parseHash(hash: string): Navigation {
-  const [, view, id] = hash.replace(/^#/, '').split('/');
-  switch (view) {
-    case 'emails':
-      return { view: 'emails' };
-    case 'email':
-      return id ? { view: 'email', messageId: decodeURIComponent(id) } : { view: 'emails' };
-    case 'settings':
-      return { view: 'settings' };
-    default:
-      return { view: 'activity' };
-  }
-}
-
-export function toHash(navigation: Navigation): string {
-  switch (navigation.view) {
-    case 'activity':
-    case 'emails':
-    case 'settings':
-      return `#/${navigation.view}`;
-    case 'email':
-      return `#/email/${encodeURIComponent(navigation.messageId)}`;
-    default: {
-      const unknown: never = navigation;
-      return String(unknown);
-    }
-  }
-}
+import { parseHash, toHash } from '../lib/routes';
 
 export class RouterState {
   current = $state.raw<Navigation>({ view: 'activity' });
