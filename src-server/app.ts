@@ -78,7 +78,7 @@ export async function startServer(partial: Partial<ServerConfig> & { dataDir: st
   });
   const queue = new WriteQueue(store);
   const senders = new SenderAddresses(config.selfWindowMs);
-  const realtime = new Realtime(app.server, store, senders, config);
+  const realtime = new Realtime(app.server, store, senders, config, app.log);
   let base = '';
   const ctx: ServerContext = { config, store, queue, senders, realtime, publicBase: () => base, log: app.log };
 

@@ -19,12 +19,22 @@ export class Delivery {
     private cursor: number,
     private readonly read: (after: number, limit: number) => TrackingEvent[],
     private readonly target: DeliveryTarget,
+    private readonly onError: (error: unknown) => void,
   ) {}
 
   /** Sends the next batch if none is waiting for its ack; called on connect and after commits. */
   pump(): void {
     if (this.inFlight || this.stopped) return;
-    const batch = this.read(this.cursor, BATCH_SIZE);
+    let batch: TrackingEvent[];
+    try {
+      batch = this.read(this.cursor, BATCH_SIZE);
+    } catch (error) {
+      // Runs inside socket.io's ack handling, where a throw would take the process down. The
+      // client reconnects and resumes from its cursor.
+      this.stop();
+      this.onError(error);
+      return;
+    }
     const last = batch.at(-1);
     if (!last) return;
     this.inFlight = true;

@@ -1,6 +1,7 @@
 // socket.io on the HTTP server: token auth in the handshake, then per socket a Delivery from the
 // client's cursor; commits and preference changes fan out to every socket of that user only.
 import type { Server as HttpServer } from 'node:http';
+import type { FastifyBaseLogger } from 'fastify';
 import { Server, type Socket } from 'socket.io';
 import { z } from 'zod';
 import type { Preferences } from '../../src-shared/protocol';
@@ -36,16 +37,29 @@ export class Realtime implements RealtimeNotifier {
     private readonly store: Store,
     private readonly senders: SenderAddresses,
     private readonly config: ServerConfig,
+    private readonly log: FastifyBaseLogger,
   ) {
     this.io = new Server(httpServer, { serveClient: false, maxHttpBufferSize: 64 * 1024 });
     this.io.use((socket, next) => {
-      const auth = Auth.safeParse(socket.handshake.auth);
-      const user = auth.success ? this.store.userByTokenHash(hashApiToken(auth.data.token)) : null;
-      if (!auth.success || !user) return next(new Error(UNAUTHORIZED));
-      socket.data = { user, cursor: auth.data.cursor };
-      next();
+      try {
+        const auth = Auth.safeParse(socket.handshake.auth);
+        const user = auth.success ? this.store.userByTokenHash(hashApiToken(auth.data.token)) : null;
+        if (!auth.success || !user) return next(new Error(UNAUTHORIZED));
+        socket.data = { user, cursor: auth.data.cursor };
+        next();
+      } catch (err) {
+        this.log.error({ err }, 'socket auth failed');
+        next(new Error('server error'));
+      }
     });
-    this.io.on('connection', (socket) => this.onConnection(socket));
+    this.io.on('connection', (socket) => {
+      try {
+        this.onConnection(socket);
+      } catch (err) {
+        this.log.error({ err }, 'socket setup failed');
+        socket.disconnect(true);
+      }
+    });
   }
 
   private onConnection(socket: InklingSocket): void {
@@ -58,9 +72,16 @@ export class Realtime implements RealtimeNotifier {
       latestSeq: this.store.latestSeq(user.id),
       serverTime: new Date().toISOString(),
     });
-    const delivery = new Delivery(user.id, cursor, (after, limit) => this.store.eventsAfter(user.id, after, limit), {
-      emit: (batch, ack) => socket.emit('events', batch, ack),
-    });
+    const delivery = new Delivery(
+      user.id,
+      cursor,
+      (after, limit) => this.store.eventsAfter(user.id, after, limit),
+      { emit: (batch, ack) => socket.emit('events', batch, ack) },
+      (err) => {
+        this.log.error({ err }, 'event delivery failed');
+        socket.disconnect(true);
+      },
+    );
     let set = this.deliveries.get(user.id);
     if (!set) {
       set = new Set();

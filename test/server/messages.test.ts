@@ -135,6 +135,27 @@ describe('account settings', () => {
   });
 });
 
+describe('privacy', () => {
+  it('gives hits on recipients without a legal basis to "Someone" when the account requires one', async () => {
+    const admin = addTestUser(server, { admin: true });
+    const strict = { tracking: { opens: true, clicks: true }, privacy: { requireLegalBasis: true } };
+    expect((await api(server, admin.token, 'PUT', '/api/v1/account/settings', strict)).status).toBe(200);
+    try {
+      const without = await registerMessage(server, user.token, { to: [{ email: 'nolb@acme.example' }] });
+      const withBasis = await registerMessage(server, user.token, { to: [{ email: 'lb@acme.example', legalBasis: true }] });
+      await hitAsPerson(without.pixelUrl!);
+      await hitAsPerson(withBasis.pixelUrl!);
+      const a = (await api<MessageDetail>(server, user.token, 'GET', `/api/v1/messages/${without.id}`)).body.events;
+      const b = (await api<MessageDetail>(server, user.token, 'GET', `/api/v1/messages/${withBasis.id}`)).body.events;
+      expect(a.map((e) => [e.recipient, e.someone])).toEqual([[null, 'no-legal-basis']]);
+      expect(b.map((e) => [e.recipient?.email, e.someone])).toEqual([['lb@acme.example', undefined]]);
+    } finally {
+      const open = { tracking: { opens: true, clicks: true }, privacy: { requireLegalBasis: false } };
+      await api(server, admin.token, 'PUT', '/api/v1/account/settings', open);
+    }
+  });
+});
+
 describe('reading', () => {
   it('lists newest first, pages with an opaque cursor and searches subject and recipients', async () => {
     const u = addTestUser(server);
