@@ -8,8 +8,8 @@ import { AccountSettings as AccountSettingsSchema, Preferences as PreferencesSch
 import type { PriorEngagement, PriorHit } from '../classify/types';
 import { defaultAccountSettings, defaultPreferences } from './defaults';
 import { migrate } from './migrations';
-import { RecentHits } from './recent-hits';
-import { hitFromRow, messageFromRow, searchText, type HitRow, type MessageRow } from './rows';
+import { SqliteEventLog } from './sqlite-event-log';
+import { messageFromRow, searchText, type MessageRow } from './rows';
 import { SQL, type StatementName } from './statements';
 import type {
   LinkRecord, MessageQuery, MessageRecord, NewEvent, NewHit, NewMessage, Store, TokenRecord, UserRecord,
@@ -21,7 +21,7 @@ const toUser = (r: UserRow): UserRecord => ({ id: r.id, email: r.email, name: r.
 export class SqliteStore implements Store {
   private readonly db: Database.Database;
   private readonly statements = new Map<StatementName, Database.Statement>();
-  private readonly recent = new RecentHits((id, limit) => this.loadHits(id, limit));
+  private readonly events = new SqliteEventLog((name) => this.s(name));
   private account: AccountSettings | null = null;
 
   constructor(dataDir: string) {
@@ -141,69 +141,35 @@ export class SqliteStore implements Store {
   }
 
   priorHits(messageId: string): readonly PriorHit[] {
-    return this.recent.get(messageId);
-  }
-
-  private loadHits(messageId: string, limit: number): { recent: PriorHit[]; honeypots: PriorHit[] } {
-    const recent = (this.s('recentHits').all(messageId, limit) as HitRow[]).reverse().map(hitFromRow);
-    const honeypots = (this.s('honeypotHits').all(messageId) as HitRow[]).map(hitFromRow);
-    return { recent, honeypots };
+    return this.events.priorHits(messageId);
   }
 
   priorEngagement(messageId: string, recipient: string | null): PriorEngagement {
-    const row = this.s('priorEngagement').get(messageId, recipient ?? '') as
-      | { opens: number; clicks: number; replies: number }
-      | undefined;
-    return { humanOpens: row?.opens ?? 0, humanClicks: row?.clicks ?? 0, humanReplies: row?.replies ?? 0 };
+    return this.events.priorEngagement(messageId, recipient);
   }
 
   insertHit(hit: NewHit): void {
-    this.s('insertHit').run({
-      ...hit, userAgent: hit.userAgent ?? null, honeypot: hit.honeypot ? 1 : 0, reasons: JSON.stringify(hit.reasons),
-    });
-    this.recent.add(hit.messageId, {
-      type: hit.type, at: new Date(hit.at), ip: hit.ip, userAgent: hit.userAgent,
-      ...(hit.linkId ? { linkId: hit.linkId } : {}), honeypot: hit.honeypot,
-      source: hit.source, reasons: hit.reasons, boundTo: hit.boundTo,
-    });
+    this.events.insertHit(hit);
   }
 
   forgetCaches(): void {
-    this.recent.clear();
+    this.events.forgetCaches();
     this.account = null;
   }
 
   appendEvent(userId: string, event: NewEvent): TrackingEvent {
-    const { last_seq: seq } = this.s('nextSeq').get(userId) as { last_seq: number };
-    const { id, ...rest } = event;
-    const full: TrackingEvent = { id, seq, ...rest };
-    this.s('insertEvent').run({
-      userId, seq, id: event.id, messageId: event.messageId, type: event.type, source: event.source,
-      recipient: event.recipient?.email ?? null, body: JSON.stringify(full),
-    });
-    if (event.source === 'human') {
-      const counter = { open: 'countHumanOpen', click: 'countHumanClick', reply: 'countHumanReply' } as const;
-      this.s(counter[event.type]).run({ id: event.messageId, at: event.at });
-      this.s('countEngagement').run({
-        messageId: event.messageId, recipient: event.recipient?.email ?? '',
-        opens: event.type === 'open' ? 1 : 0, clicks: event.type === 'click' ? 1 : 0, replies: event.type === 'reply' ? 1 : 0,
-      });
-    }
-    return full;
+    return this.events.appendEvent(userId, event);
   }
 
   latestSeq(userId: string): number {
-    const row = this.s('latestSeq').get(userId) as { last_seq: number } | undefined;
-    return row?.last_seq ?? 0;
+    return this.events.latestSeq(userId);
   }
 
   eventsAfter(userId: string, after: number, limit: number): TrackingEvent[] {
-    const rows = this.s('eventsAfter').all(userId, after, limit) as { body: string }[];
-    return rows.map((r) => JSON.parse(r.body) as TrackingEvent);
+    return this.events.eventsAfter(userId, after, limit);
   }
 
   messageEvents(userId: string, messageId: string): TrackingEvent[] {
-    const rows = this.s('messageEvents').all(userId, messageId) as { body: string }[];
-    return rows.map((r) => JSON.parse(r.body) as TrackingEvent);
+    return this.events.messageEvents(userId, messageId);
   }
 }

@@ -103,6 +103,15 @@ describe('logging', () => {
     expect(fs.readFileSync(file, 'utf8')).toBe('%PDF-1.4 hello');
   });
 
+  it('accepts attachments of several megabytes under the default body limit', async () => {
+    const big = Buffer.alloc(3 * 1024 * 1024, 7);
+    const m = await registerMessage(server, user.token, {
+      log: true, attachments: [{ filename: 'big.bin', contentType: 'application/octet-stream', content: big.toString('base64') }],
+    });
+    const detail = (await api<MessageDetail>(server, user.token, 'GET', `/api/v1/messages/${m.id}`)).body;
+    expect(detail.logCopy?.attachments[0]?.size).toBe(big.length);
+  });
+
   it('does not log when a recipient matches the never-log list by domain or address', async () => {
     const u = addTestUser(server);
     await api(server, u.token, 'PUT', '/api/v1/me/preferences', {
