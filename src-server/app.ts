@@ -70,6 +70,8 @@ export async function startServer(partial: Partial<ServerConfig> & { dataDir: st
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
     exposeHeadRoutes: false,
+    // Keep answering (pixels included) while shutdown drains; the write queue is flushed after.
+    return503OnClosing: false,
     // A URL the router cannot decode (%ff) still gets the pixel when it is a pixel URL.
     frameworkErrors: (error, request, reply) => {
       if (request.url.startsWith('/p/')) return sendPixel(reply);
@@ -83,6 +85,15 @@ export async function startServer(partial: Partial<ServerConfig> & { dataDir: st
   const ctx: ServerContext = { config, store, queue, senders, realtime, publicBase: () => base, log: app.log };
 
   installErrorHandlers(app);
+  // Scripts often post JSON without a content type (curl -d sends form encoding): read any body as
+  // JSON. Auth is by bearer token, never cookies, so this opens no cross-site door.
+  app.addContentTypeParser('*', { parseAs: 'string' }, (_request, body, done) => {
+    try {
+      done(null, body === '' ? undefined : JSON.parse(body as string));
+    } catch {
+      done(new HttpError(400, 'bad_request', 'body is not valid JSON'), undefined);
+    }
+  });
   app.addHook('onResponse', async (request, reply) => {
     // Tracking URLs carry tokens: log the route, not the URL.
     const line = { method: request.method, route: request.routeOptions.url, status: reply.statusCode, ms: reply.elapsedTime };

@@ -93,6 +93,15 @@ describe('malformed and oversized input', () => {
     expect((await api(server, alice.token, 'GET', '/api/v1/messages')).status).toBe(200);
   });
 
+  it('reads a body sent without a JSON content type as JSON', async () => {
+    const headers = { authorization: `Bearer ${alice.token}`, 'content-type': 'application/x-www-form-urlencoded' };
+    const body = JSON.stringify({ to: [{ email: 'a@b.example' }], text: 'hi' });
+    const ok = await httpRequest(`${server.url}/api/v1/messages`, { method: 'POST', headers, body });
+    expect(ok.status).toBe(201);
+    const bad = await httpRequest(`${server.url}/api/v1/messages`, { method: 'POST', headers, body: 'to=a@b.example' });
+    expectJsonError({ status: bad.status, body: JSON.parse(bad.body.toString()) }, 400);
+  });
+
   it('answers a body over the limit with 413 JSON', async () => {
     const html = `<p>${'x'.repeat(70 * 1024)}</p>`;
     const res = await api(server, alice.token, 'POST', '/api/v1/messages', { to: [{ email: 'a@b.example' }], html });
