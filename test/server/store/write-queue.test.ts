@@ -1,0 +1,76 @@
+// The group-commit write queue over the real SQLite store: a job's promise resolves only once its
+// batch is committed (another connection sees it), and a failing job rolls back alone.
+import { afterEach, describe, expect, it } from 'vitest';
+import { SqliteStore } from '../../../src-server/store/sqlite-store';
+import { WriteQueue } from '../../../src-server/store/write-queue';
+import { tempDataDir } from '../../support/server';
+
+const stores: SqliteStore[] = [];
+afterEach(() => {
+  for (const s of stores.splice(0)) s.close();
+});
+const open = (dir: string) => {
+  const s = new SqliteStore(dir);
+  stores.push(s);
+  return s;
+};
+const user = (n: number) => ({ id: `u${n}`, email: `u${n}@x.example`, name: `U${n}`, admin: false });
+
+describe('WriteQueue', () => {
+  it('resolves each job after its batch is visible to another connection', async () => {
+    const dir = tempDataDir();
+    const store = open(dir);
+    const reader = open(dir);
+    const queue = new WriteQueue(store);
+    const done = [1, 2, 3].map((n) => queue.enqueue(() => store.createUser(user(n), `hash${n}`)));
+    // Nothing is committed before the batch runs.
+    expect(reader.userById('u1')).toBeNull();
+    await Promise.all(done);
+    expect([1, 2, 3].map((n) => reader.userById(`u${n}`)?.email)).toEqual(['u1@x.example', 'u2@x.example', 'u3@x.example']);
+  });
+
+  it('rolls back a failing job alone and rejects only its promise', async () => {
+    const dir = tempDataDir();
+    const store = open(dir);
+    const queue = new WriteQueue(store);
+    const ok1 = queue.enqueue(() => store.createUser(user(1), 'h1'));
+    const bad = queue.enqueue(() => {
+      store.createUser(user(2), 'h2');
+      throw new Error('classifier exploded');
+    });
+    const ok3 = queue.enqueue(() => store.createUser(user(3), 'h3'));
+    await expect(bad).rejects.toThrow('classifier exploded');
+    await Promise.all([ok1, ok3]);
+    expect(store.userById('u1')).not.toBeNull();
+    expect(store.userById('u2')).toBeNull();
+    expect(store.userById('u3')).not.toBeNull();
+  });
+
+  it('commits what is queued on close and refuses work afterwards', async () => {
+    const dir = tempDataDir();
+    const store = open(dir);
+    const queue = new WriteQueue(store);
+    const pending = queue.enqueue(() => store.createUser(user(9), 'h9'));
+    queue.close();
+    await pending;
+    expect(open(dir).userById('u9')).not.toBeNull();
+    await expect(queue.enqueue(() => 1)).rejects.toThrow(/closed/);
+  });
+
+  it('gives each user a strictly increasing seq', async () => {
+    const store = open(tempDataDir());
+    store.createUser(user(1), 'h1');
+    store.createUser(user(2), 'h2');
+    const queue = new WriteQueue(store);
+    const event = (id: string) => ({
+      id, type: 'open' as const, at: new Date().toISOString(), messageId: 'm', threadId: 'm', subject: '',
+      recipient: null, source: 'machine' as const, reasons: [], inferred: false, first: false,
+    });
+    const seqs = await Promise.all(
+      ['a', 'b', 'c', 'd'].map((id, i) => queue.enqueue(() => store.appendEvent(i % 2 ? 'u2' : 'u1', event(id)).seq)),
+    );
+    expect(seqs).toEqual([1, 1, 2, 2]);
+    expect(store.eventsAfter('u1', 0, 10).map((e) => e.id)).toEqual(['a', 'c']);
+    expect(store.latestSeq('u2')).toBe(2);
+  });
+});
