@@ -69,9 +69,13 @@ async function main(): Promise<void> {
   mkdirSync(dataDir, { recursive: true });
   let user = savedUser() ?? createUser();
   const server = await startServer();
-  const stopServer = () => server.child.kill('SIGTERM');
-  process.once('SIGINT', stopServer);
-  process.once('SIGTERM', stopServer);
+  // Leave when the server has gone: an open keep-alive socket must not hold the script.
+  const stopServer = (code: number) => {
+    server.child.once('exit', () => process.exit(code));
+    server.child.kill('SIGTERM');
+  };
+  process.once('SIGINT', () => stopServer(130));
+  process.once('SIGTERM', () => stopServer(143));
   // A token from an older database (data/local/server removed) no longer works: make a new user.
   if (!(await tokenWorks(server.url, user.token))) user = createUser();
   say(`tracking server at ${server.url}, user ${user.email}`);
@@ -82,8 +86,7 @@ async function main(): Promise<void> {
         '[start] On a machine with network access, fetch it with: node node_modules/electron/install.js\n' +
         '[start] (installs that set ELECTRON_SKIP_BINARY_DOWNLOAD=1, like scripts/setup.sh, skip it on purpose).',
     );
-    stopServer();
-    process.exitCode = 1;
+    stopServer(1);
     return;
   }
   const app = spawn('npx', ['electron-vite', 'dev'], {
@@ -96,10 +99,7 @@ async function main(): Promise<void> {
       INKLING_USER_DATA: join(dataDir, 'app'),
     },
   });
-  app.once('exit', (code) => {
-    stopServer();
-    process.exitCode = code ?? 0;
-  });
+  app.once('exit', (code) => stopServer(code ?? 0));
 }
 
 main().catch((error: unknown) => {
