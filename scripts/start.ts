@@ -14,13 +14,15 @@ const port = process.env.INKLING_PORT ?? '7340';
 const LocalUser = z.object({ id: z.string(), email: z.string(), name: z.string(), token: z.string() });
 type LocalUser = z.infer<typeof LocalUser>;
 
+/** Node with tsx's loader, run directly (not through npx) so a signal reaches the server itself. */
+const TSX = ['--import', 'tsx'];
 const say = (line: string) => console.log(`[start] ${line}`);
 const serverEnv = { ...process.env, INKLING_DATA_DIR: serverData, INKLING_PORT: port, INKLING_HOST: '127.0.0.1' };
 
 function createUser(): LocalUser {
   const result = spawnSync(
-    'npx',
-    ['tsx', 'src-server/main.ts', 'users', 'add', '--email', 'you@inkling.example', '--name', 'You', '--admin'],
+    process.execPath,
+    [...TSX, 'src-server/main.ts', 'users', 'add', '--email', 'you@inkling.example', '--name', 'You', '--admin'],
     { cwd: root, env: serverEnv, encoding: 'utf8' },
   );
   const last = result.stdout.trim().split('\n').at(-1) ?? '';
@@ -38,7 +40,7 @@ function savedUser(): LocalUser | null {
 }
 
 function startServer(): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn('npx', ['tsx', 'src-server/main.ts'], { cwd: root, env: serverEnv, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...TSX, 'src-server/main.ts'], { cwd: root, env: serverEnv, stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolveStart, reject) => {
     let seen = '';
     child.stdout!.on('data', (chunk: Buffer) => {
