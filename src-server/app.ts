@@ -68,7 +68,8 @@ export async function startServer(partial: Partial<ServerConfig> & { dataDir: st
     // One line per response comes from the onResponse hook below, without token-bearing URLs.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: config.bodyLimitBytes,
-    trustProxy: config.trustProxy,
+    // request.ip (the rate limit's fallback key) agrees with addressFrom: trust N proxy hops.
+    trustProxy: (_address: string, hop: number) => hop < config.trustProxy,
     exposeHeadRoutes: false,
     // Keep answering (pixels included) while shutdown drains; the write queue is flushed after.
     return503OnClosing: false,

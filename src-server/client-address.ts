@@ -1,5 +1,6 @@
-// The client address of a request or socket: behind a reverse proxy (INKLING_TRUST_PROXY) the first
-// X-Forwarded-For entry, else the peer; IPv4-mapped IPv6 unwrapped so one person has one address.
+// The client address of a request or socket: behind reverse proxies (INKLING_TRUST_PROXY = how many)
+// the X-Forwarded-For entry appended by the outermost trusted proxy, else the peer; IPv4-mapped
+// IPv6 unwrapped so one person has one address.
 import ipaddr from 'ipaddr.js';
 
 export function normalizeAddress(raw: string): string {
@@ -15,9 +16,10 @@ export function normalizeAddress(raw: string): string {
 export function addressFrom(
   peer: string | undefined,
   forwardedFor: string | string[] | undefined,
-  trustProxy: boolean,
+  trustedHops: number,
 ): string {
   const header = Array.isArray(forwardedFor) ? forwardedFor.join(',') : forwardedFor;
-  const first = trustProxy && header ? header.split(',')[0] : undefined;
-  return normalizeAddress(first || peer || '');
+  const entries = (header ?? '').split(',').map((e) => e.trim()).filter((e) => e !== '');
+  const forwarded = trustedHops > 0 ? entries[Math.max(0, entries.length - trustedHops)] : undefined;
+  return normalizeAddress(forwarded ?? peer ?? '');
 }

@@ -8,7 +8,12 @@ export interface ServerConfig {
   port: number;
   dataDir: string;
   publicUrl: string;
-  trustProxy: boolean;
+  /**
+   * Reverse proxies in front of the server (0: none). The client address is the X-Forwarded-For
+   * entry this many places from the right: each proxy appends the address it saw, so entries
+   * further left were written by the client and could be forged.
+   */
+  trustProxy: number;
   /** Hits sooner than this after registration are machine hits (scanners at delivery). */
   sendGraceMs: number;
   /** How long an address the sender's apps used counts as the sender's own ("self"). */
@@ -27,13 +32,18 @@ const flag = z
   .enum(['0', '1', 'true', 'false', 'on', 'off', ''])
   .transform((v) => v === '1' || v === 'true' || v === 'on');
 const int = (min: number) => z.coerce.number().int().min(min);
+// "1" (or true/on) is one proxy; a larger number is that many proxies in a chain.
+const hops = z
+  .string()
+  .regex(/^(\d{1,2}|true|false|on|off|)$/, 'expected 0/1 (or a number of proxies)')
+  .transform((v) => (v === 'true' || v === 'on' ? 1 : v === 'false' || v === 'off' || v === '' ? 0 : Number(v)));
 
 const Env = z.object({
   INKLING_HOST: z.string().min(1).default('127.0.0.1'),
   INKLING_PORT: int(0).max(65535).default(7340),
   INKLING_DATA_DIR: z.string().min(1).default('./data'),
   INKLING_PUBLIC_URL: z.url().optional(),
-  INKLING_TRUST_PROXY: flag.default(false),
+  INKLING_TRUST_PROXY: hops.default(0),
   INKLING_SEND_GRACE_MS: int(0).default(2000),
   INKLING_SELF_WINDOW_MS: int(0).default(10 * 60_000),
   INKLING_HONEYPOT: flag.default(false),
@@ -73,7 +83,7 @@ export function withDefaults(partial: Partial<ServerConfig> & { dataDir: string 
     host: '127.0.0.1',
     port: 7340,
     publicUrl: '',
-    trustProxy: false,
+    trustProxy: 0,
     sendGraceMs: 2000,
     selfWindowMs: 10 * 60_000,
     honeypot: false,

@@ -39,7 +39,7 @@ export function tempDataDir(): string {
 export async function startTestServer(overrides: Partial<ServerConfig> = {}): Promise<TestServer> {
   const dataDir = overrides.dataDir ?? tempDataDir();
   const config: Partial<ServerConfig> & { dataDir: string } = {
-    port: 0, logLevel: 'silent', rateLimitPerMinute: 0, trustProxy: true, sendGraceMs: 0, ...overrides, dataDir,
+    port: 0, logLevel: 'silent', rateLimitPerMinute: 0, trustProxy: 1, sendGraceMs: 0, ...overrides, dataDir,
   };
   const running = await startServer(config);
   const port = Number(new URL(running.url).port);
