@@ -121,7 +121,15 @@ export async function startServer(partial: Partial<ServerConfig> & { dataDir: st
     addRoutes(api, ctx, API_ROUTES);
   });
 
-  await app.listen({ host: config.host, port: config.port });
+  try {
+    await app.listen({ host: config.host, port: config.port });
+  } catch (err) {
+    // Port taken, bad host: release the database before reporting.
+    realtime.close();
+    await app.close().catch(() => undefined);
+    store.close();
+    throw err;
+  }
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
@@ -131,10 +139,13 @@ export async function startServer(partial: Partial<ServerConfig> & { dataDir: st
   let closing: Promise<void> | null = null;
   const close = () =>
     (closing ??= (async () => {
-      realtime.close();
-      await app.close();
-      queue.close();
-      store.close();
+      try {
+        realtime.close();
+        await app.close();
+      } finally {
+        queue.close();
+        store.close();
+      }
     })());
   return { url, config, store, close };
 }

@@ -36,9 +36,7 @@ const CODES: Record<number, string> = {
   401: 'unauthorized',
   403: 'forbidden',
   404: 'not_found',
-  405: 'method_not_allowed',
   413: 'payload_too_large',
-  415: 'unsupported_media_type',
   429: 'rate_limited',
 };
 
