@@ -42,20 +42,8 @@ export function runLoad(opts: LoadOptions): Promise<LoadResult> {
       },
       (err: unknown, result: autocannon.Result) => {
         if (err) return reject(err instanceof Error ? err : new Error(String(err)));
-        const sorted = latencies.subarray(0, recorded).sort();
-        const at = (q: number) => (sorted.length === 0 ? NaN : (sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] as number));
         const seconds = (result.finish.getTime() - result.start.getTime()) / 1000;
-        resolve({
-          ok: result['2xx'],
-          non2xx: result.non2xx,
-          errors: result.errors,
-          timeouts: result.timeouts,
-          seconds,
-          hitsPerSecond: result['2xx'] / seconds,
-          p50: at(0.5),
-          p99: at(0.99),
-          max: at(1),
-        });
+        resolve(summarize(latencies.subarray(0, recorded), { ok: result['2xx'], non2xx: result.non2xx, errors: result.errors, timeouts: result.timeouts, seconds }));
       },
     );
     // autocannon 8 emits (client, statusCode, bytes, ms); its published types predate the client argument.
@@ -64,4 +52,24 @@ export function runLoad(opts: LoadOptions): Promise<LoadResult> {
       if (typeof ms === 'number' && recorded < latencies.length) latencies[recorded++] = ms;
     });
   });
+}
+
+/** Percentiles of the latencies (sorted in place) and the counts, as one result. */
+export function summarize(
+  latencies: Float64Array,
+  counts: { ok: number; non2xx: number; errors: number; timeouts: number; seconds: number },
+): LoadResult {
+  const sorted = latencies.sort();
+  const at = (q: number) => (sorted.length === 0 ? NaN : (sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] as number));
+  return {
+    ok: counts.ok,
+    non2xx: counts.non2xx,
+    errors: counts.errors,
+    timeouts: counts.timeouts,
+    seconds: counts.seconds,
+    hitsPerSecond: counts.ok / counts.seconds,
+    p50: at(0.5),
+    p99: at(0.99),
+    max: at(1),
+  };
 }

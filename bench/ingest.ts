@@ -1,6 +1,8 @@
-// npm run bench:ingest — loads the pixel endpoint of the real server on loopback with autocannon,
-// checks that every answered hit is in the event log, and prints hits/s and p50/p99 latency next
-// to nginx serving the same 43-byte GIF from a file (the ceiling), with the ratio.
+// npm run bench:ingest — loads the pixel endpoint of the real server on loopback, checks that
+// every answered hit is in the event log, and prints hits/s, p50/p99 latency and server CPU per
+// hit next to nginx serving the same 43-byte GIF from a file (the ceiling), with the ratios.
+// Runs per target: warm-up; a steady RATE/s (paced, open loop); RATE/s with autocannon's own rate
+// limit ("ac": bursts at each second, see ingest-paced.ts); flat out with autocannon.
 //
 // Knobs (environment): BENCH_SECONDS (default 10) per run, BENCH_RATE (2000) for the fixed-rate
 // run, BENCH_CONNECTIONS (50), BENCH_PROFILE=1 writes a V8 CPU profile of the server.
@@ -8,6 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { runLoad, type LoadResult } from './ingest-load';
+import { runPaced } from './ingest-paced';
 import { startNginx, type StaticGif } from './ingest-nginx';
 import { cpuMillis } from './ingest-process';
 import { startInkling, type ServerUnderTest } from './ingest-server';
@@ -48,27 +51,31 @@ async function cleanup(): Promise<void> {
 }
 process.once('SIGINT', () => void cleanup().then(() => process.exit(130)));
 
-async function measured(pids: number[], url: string, amount: number, rate?: number): Promise<{ load: LoadResult; cpuPerHit: number | null }> {
+type Mode = { name: string; amount: number; rate?: number; paced?: boolean };
+
+async function measured(pids: number[], url: string, mode: Mode): Promise<{ load: LoadResult; cpuPerHit: number | null }> {
   const before = cpuMillis(pids);
-  const load = await runLoad({ url, amount, connections: CONNECTIONS, rate, headers: HEADERS });
+  const load = mode.paced && mode.rate
+    ? await runPaced({ url, amount: mode.amount, rate: mode.rate, headers: HEADERS })
+    : await runLoad({ url, amount: mode.amount, connections: CONNECTIONS, rate: mode.rate, headers: HEADERS });
   const after = cpuMillis(pids);
   return { load, cpuPerHit: before === null || after === null ? null : ((after - before) * 1000) / Math.max(1, load.ok) };
 }
 
-async function inklingRun(s: ServerUnderTest, mode: string, amount: number, rate?: number): Promise<Row> {
-  const message = await s.register(`bench ${mode}`);
-  const { load, cpuPerHit } = await measured([s.pid], message.pixelUrl, amount, rate);
+async function inklingRun(s: ServerUnderTest, mode: Mode): Promise<Row> {
+  const message = await s.register(`bench ${mode.name}`);
+  const { load, cpuPerHit } = await measured([s.pid], message.pixelUrl, mode);
   // Each answered hit was durable before its answer; read them back through the API.
-  return { target: 'inkling', mode, load, cpuPerHit, stored: await s.eventsOf(message.id) };
+  return { target: 'inkling', mode: mode.name, load, cpuPerHit, stored: await s.eventsOf(message.id) };
 }
 
-async function nginxRun(n: StaticGif, mode: string, amount: number, rate?: number): Promise<Row> {
-  return { target: 'nginx', mode, ...(await measured(n.pids(), n.url, amount, rate)) };
+async function nginxRun(n: StaticGif, mode: Mode): Promise<Row> {
+  return { target: 'nginx', mode: mode.name, ...(await measured(n.pids(), n.url, mode)) };
 }
 
 function print(rows: Row[]): boolean {
   const f = (n: number, d = 2) => (Number.isFinite(n) ? n.toFixed(d) : '-');
-  console.log('\ntarget   mode       hits/s    p50 ms   p99 ms   max ms  CPU us/hit   answered  failed  stored   by source');
+  console.log('\ntarget   mode         hits/s    p50 ms   p99 ms   max ms  CPU us/hit   answered  failed  stored   by source');
   let durable = true;
   for (const { target, mode, load, stored, cpuPerHit } of rows) {
     const failed = load.non2xx + load.errors;
@@ -76,7 +83,7 @@ function print(rows: Row[]): boolean {
     durable &&= ok;
     const sources = stored ? Object.entries(stored.bySource).map(([k, v]) => `${k}:${v}`).join(' ') : '';
     console.log(
-      `${target.padEnd(8)} ${mode.padEnd(9)} ${f(load.hitsPerSecond, 0).padStart(7)} ${f(load.p50).padStart(8)} ${f(load.p99).padStart(8)} ` +
+      `${target.padEnd(8)} ${mode.padEnd(11)} ${f(load.hitsPerSecond, 0).padStart(7)} ${f(load.p50).padStart(8)} ${f(load.p99).padStart(8)} ` +
         `${f(load.max).padStart(8)} ${f(cpuPerHit ?? NaN, 0).padStart(11)} ${String(load.ok).padStart(10)} ${String(failed).padStart(7)}  ${stored ? String(stored.total).padEnd(7) : '-'.padEnd(7)}  ${sources}${ok ? '' : '  MISMATCH'}`,
     );
   }
@@ -94,26 +101,26 @@ async function main(): Promise<void> {
   console.log(`inkling ${server.url}, nginx ${nginx.url}, GIF ${gif.body.length} bytes, ${CONNECTIONS} connections, ${os.cpus().length} CPUs, load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
 
   const rows: Row[] = [];
-  // Warm-up (JIT, SQLite page cache) also estimates the top rate, to size the flat-out runs.
-  const warm = await inklingRun(server, 'warm-up', WARMUP);
-  rows.push(warm);
-  rows.push(await inklingRun(server, `${RATE}/s`, RATE * SECONDS, RATE));
-  rows.push(await inklingRun(server, 'max', Math.max(RATE, Math.round(warm.load.hitsPerSecond * SECONDS))));
-  const nginxWarm = await nginxRun(nginx, 'warm-up', WARMUP);
-  rows.push(nginxWarm);
-  rows.push(await nginxRun(nginx, `${RATE}/s`, RATE * SECONDS, RATE));
-  rows.push(await nginxRun(nginx, 'max', Math.max(RATE, Math.round(nginxWarm.load.hitsPerSecond * SECONDS))));
+  const paced: Mode = { name: `${RATE}/s`, amount: RATE * SECONDS, rate: RATE, paced: true };
+  const bursty: Mode = { name: `${RATE}/s ac`, amount: RATE * SECONDS, rate: RATE };
+  for (const target of ['inkling', 'nginx'] as const) {
+    const run = (mode: Mode) => (target === 'inkling' ? inklingRun(server!, mode) : nginxRun(nginx!, mode));
+    // Warm-up (JIT, SQLite page cache) also estimates the top rate, to size the flat-out run.
+    const warm = await run({ name: 'warm-up', amount: WARMUP });
+    rows.push(warm, await run(paced), await run(bursty));
+    rows.push(await run({ name: 'max', amount: Math.max(RATE, Math.round(warm.load.hitsPerSecond * SECONDS)) }));
+  }
 
   const durable = print(rows);
   const byMode = (target: string, mode: string) => rows.find((r) => r.target === target && r.mode === mode)?.load;
-  const [iMax, nMax, iRate, nRate] = [byMode('inkling', 'max'), byMode('nginx', 'max'), byMode('inkling', `${RATE}/s`), byMode('nginx', `${RATE}/s`)];
+  const [iMax, nMax, iRate, nRate] = [byMode('inkling', 'max'), byMode('nginx', 'max'), byMode('inkling', paced.name), byMode('nginx', paced.name)];
   if (iMax && nMax) console.log(`\nthroughput ratio inkling/nginx at max: ${(iMax.hitsPerSecond / nMax.hitsPerSecond).toFixed(3)}`);
   const cpu = (target: string) => rows.find((r) => r.target === target && r.mode === 'max')?.cpuPerHit ?? null;
   const [iCpu, nCpu] = [cpu('inkling'), cpu('nginx')];
   if (iCpu !== null && nCpu !== null) {
     console.log(`server CPU per hit at max: inkling ${iCpu.toFixed(0)} us, nginx ${nCpu.toFixed(0)} us (ratio ${(nCpu / iCpu).toFixed(3)}); one core's ceiling for inkling: ~${(1e6 / iCpu).toFixed(0)} hits/s`);
   }
-  if (iRate && nRate) console.log(`p99 at ${RATE}/s: inkling ${iRate.p99.toFixed(2)} ms, nginx ${nRate.p99.toFixed(2)} ms (ratio ${(iRate.p99 / nRate.p99).toFixed(1)}x); target < 10 ms`);
+  if (iRate && nRate) console.log(`p99 at a steady ${RATE}/s: inkling ${iRate.p99.toFixed(2)} ms, nginx ${nRate.p99.toFixed(2)} ms (ratio ${(iRate.p99 / nRate.p99).toFixed(1)}x); target < 10 ms`);
   console.log(durable ? 'durability: every answered hit is in the event log' : 'durability: MISMATCH between answers and stored events');
   if (PROFILE) console.log(`CPU profile of the server: ${path.join(tmp, 'profile')} (open in Chrome DevTools)`);
   console.log(`took ${((Date.now() - started) / 1000).toFixed(0)} s; reproduce: BENCH_SECONDS=${SECONDS} BENCH_RATE=${RATE} BENCH_CONNECTIONS=${CONNECTIONS} npm run bench:ingest`);
