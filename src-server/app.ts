@@ -62,7 +62,7 @@ export async function startServer(partial: Partial<ServerConfig> & { dataDir: st
   const config = withDefaults(partial);
   // A bad ranges file (INKLING_RANGES_FILE) stops the start rather than the first hit.
   loadNetworkTable();
-  const store = new SqliteStore(config.dataDir);
+  const store = new SqliteStore(config.dataDir, { groupSync: true });
   const app = Fastify({
     logger: { level: config.logLevel },
     // One line per response comes from the onResponse hook below, without token-bearing URLs.
@@ -127,7 +127,7 @@ export async function startServer(partial: Partial<ServerConfig> & { dataDir: st
     // Port taken, bad host: release the database before reporting.
     realtime.close();
     await app.close().catch(() => undefined);
-    store.close();
+    await store.close();
     throw err;
   }
   const address = app.server.address();
@@ -143,8 +143,8 @@ export async function startServer(partial: Partial<ServerConfig> & { dataDir: st
         realtime.close();
         await app.close();
       } finally {
-        queue.close();
-        store.close();
+        await queue.close();
+        await store.close();
       }
     })());
   return { url, config, store, close };

@@ -43,6 +43,7 @@ export function runCli(argv: string[], config: ServerConfig): number {
     process.stderr.write(exists ? `a user with email ${email.data} already exists\n` : `${String(err)}\n`);
     return 1;
   } finally {
-    store.close();
+    // Synchronous for a store without group sync: done before main calls process.exit.
+    void store.close();
   }
 }

@@ -17,6 +17,7 @@ export function putAccountHandler(ctx: ServerContext) {
     if (!currentUser(request).admin) throw new HttpError(403, 'forbidden', 'only admins may change account settings');
     const settings = parseOr400(AccountSettings, request.body);
     ctx.store.setAccountSettings(settings);
+    await ctx.store.durable();
     return settings;
   };
 }

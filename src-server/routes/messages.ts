@@ -20,7 +20,10 @@ export function registerHandler(ctx: ServerContext) {
   return async (request: FastifyRequest, reply: FastifyReply) => {
     const user = currentUser(request);
     const input = parseOr400(RegisterMessageRequest, request.body);
-    return reply.code(201).send(await registerMessage(ctx, user, input));
+    const answer = await registerMessage(ctx, user, input);
+    // Tokens handed out must survive a crash, or their hits would have nowhere to go.
+    await ctx.store.durable();
+    return reply.code(201).send(answer);
   };
 }
 

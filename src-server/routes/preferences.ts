@@ -20,6 +20,7 @@ export function putPreferencesHandler(ctx: ServerContext) {
     const user = currentUser(request);
     const preferences = parseOr400(Preferences, request.body);
     ctx.store.setPreferences(user.id, preferences);
+    await ctx.store.durable();
     ctx.realtime.preferencesChanged(user.id, preferences);
     return preferences;
   };

@@ -1,5 +1,7 @@
-// The SQLite implementation of Store: one file in WAL mode, synchronous=FULL so a committed batch
-// survives a crash of the process or the machine; busy_timeout lets the CLI write beside a server.
+// The SQLite implementation of Store: one file in WAL mode; busy_timeout lets the CLI write beside a
+// server. Durability: the server opens it with `groupSync` (commits are fsynced off the event loop
+// by WalSync, and durable() says when); one-shot users such as the CLI get synchronous=FULL, where
+// every commit is on disk when it returns.
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -9,6 +11,7 @@ import type { PriorEngagement, PriorHit } from '../classify/types';
 import { defaultAccountSettings, defaultPreferences } from './defaults';
 import { migrate } from './migrations';
 import { SqliteEventLog } from './sqlite-event-log';
+import { WalSync } from './wal-sync';
 import { messageFromRow, searchText, type MessageRow } from './rows';
 import { SQL, type StatementName } from './statements';
 import type {
@@ -24,14 +27,19 @@ export class SqliteStore implements Store {
   private readonly events = new SqliteEventLog((name) => this.s(name));
   private account: AccountSettings | null = null;
 
-  constructor(dataDir: string) {
+  private readonly wal: WalSync | null;
+
+  constructor(dataDir: string, opts: { groupSync?: boolean } = {}) {
     fs.mkdirSync(dataDir, { recursive: true });
-    this.db = new Database(path.join(dataDir, 'inkling.sqlite'));
+    const file = path.join(dataDir, 'inkling.sqlite');
+    this.db = new Database(file);
     this.db.pragma('busy_timeout = 5000');
     this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = FULL');
+    this.db.pragma(`synchronous = ${opts.groupSync ? 'NORMAL' : 'FULL'}`);
     this.db.pragma('foreign_keys = ON');
     migrate(this.db);
+    // The WAL file exists now (migrate opened a write transaction) and lives until we close.
+    this.wal = opts.groupSync ? new WalSync(`${file}-wal`) : null;
   }
 
   private s(name: StatementName): Database.Statement {
@@ -47,8 +55,20 @@ export class SqliteStore implements Store {
     return this.db.transaction(fn)();
   }
 
-  close(): void {
-    if (this.db.open) this.db.close();
+  durable(): Promise<void> {
+    return this.wal ? this.wal.sync() : Promise.resolve();
+  }
+
+  /** Immediate without group sync (the CLI exits right after); else after the last fsync. */
+  close(): Promise<void> {
+    const closeDb = () => {
+      if (this.db.open) this.db.close();
+    };
+    if (!this.wal) {
+      closeDb();
+      return Promise.resolve();
+    }
+    return this.wal.close().then(closeDb);
   }
 
   createUser(user: UserRecord, tokenHash: string): void {

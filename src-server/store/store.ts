@@ -96,7 +96,9 @@ export interface MessageQuery {
 export interface Store {
   /** Runs fn in one transaction; nested calls become savepoints. */
   transaction<T>(fn: () => T): T;
-  close(): void;
+  /** Resolves once every transaction committed before the call is on disk. */
+  durable(): Promise<void>;
+  close(): Promise<void>;
   /** Drops in-memory copies after a transaction failed, so they are reloaded from disk. */
   forgetCaches(): void;
 

@@ -1,7 +1,8 @@
 // Group commit: work that must be durable before its request is answered (tracking hits, replies)
 // is queued, and everything queued during one turn of the event loop is committed in a single
-// transaction, so one fsync covers many hits. Each job runs in its own savepoint: a job that throws
-// rolls back alone and rejects only its own promise.
+// transaction; its promises resolve once store.durable() says the batch is on disk, so one fsync
+// covers many hits and the event loop keeps serving while it runs. Each job runs in its own
+// savepoint: a job that throws rolls back alone and rejects only its own promise.
 import type { Store } from './store';
 
 interface Job<T> {
@@ -14,6 +15,8 @@ export class WriteQueue {
   private pending: Job<unknown>[] = [];
   private scheduled = false;
   private closed = false;
+  /** Batches committed but not yet known durable; close() waits for them. */
+  private readonly syncing = new Set<Promise<void>>();
 
   constructor(private readonly store: Store) {}
 
@@ -53,16 +56,23 @@ export class WriteQueue {
       for (const job of batch) job.reject(error);
       return;
     }
-    batch.forEach((job, i) => {
-      const outcome = outcomes[i];
-      if (outcome?.ok) job.resolve(outcome.value);
-      else job.reject(outcome?.error);
-    });
+    const settle = this.store.durable().then(
+      () =>
+        batch.forEach((job, i) => {
+          const outcome = outcomes[i];
+          if (outcome?.ok) job.resolve(outcome.value);
+          else job.reject(outcome?.error);
+        }),
+      (error: unknown) => batch.forEach((job) => job.reject(error)),
+    );
+    this.syncing.add(settle);
+    void settle.finally(() => this.syncing.delete(settle));
   }
 
-  /** Commits what is queued and refuses new work (graceful shutdown). */
-  close(): void {
+  /** Commits what is queued, waits until it is durable, and refuses new work (graceful shutdown). */
+  async close(): Promise<void> {
     this.flush();
     this.closed = true;
+    await Promise.all(this.syncing);
   }
 }

@@ -1,22 +1,24 @@
-// The group-commit write queue over the real SQLite store: a job's promise resolves only once its
-// batch is committed (another connection sees it), and a failing job rolls back alone.
+// The group-commit write queue over the real SQLite store, with fsync at commit (as the CLI opens it)
+// and with the server's off-loop WAL sync: a job's promise resolves only once its batch is
+// committed (another connection sees it), and a failing job rolls back alone.
 import { afterEach, describe, expect, it } from 'vitest';
 import { SqliteStore } from '../../../src-server/store/sqlite-store';
 import { WriteQueue } from '../../../src-server/store/write-queue';
 import { tempDataDir } from '../../support/server';
 
 const stores: SqliteStore[] = [];
-afterEach(() => {
-  for (const s of stores.splice(0)) s.close();
+afterEach(async () => {
+  for (const s of stores.splice(0)) await s.close();
 });
-const open = (dir: string) => {
-  const s = new SqliteStore(dir);
-  stores.push(s);
-  return s;
-};
 const user = (n: number) => ({ id: `u${n}`, email: `u${n}@x.example`, name: `U${n}`, admin: false });
 
-describe('WriteQueue', () => {
+describe.each([{ groupSync: false }, { groupSync: true }])('WriteQueue (%o)', (opts) => {
+  const open = (dir: string) => {
+    const s = new SqliteStore(dir, opts);
+    stores.push(s);
+    return s;
+  };
+
   it('resolves each job after its batch is visible to another connection', async () => {
     const dir = tempDataDir();
     const store = open(dir);
@@ -51,7 +53,7 @@ describe('WriteQueue', () => {
     const store = open(dir);
     const queue = new WriteQueue(store);
     const pending = queue.enqueue(() => store.createUser(user(9), 'h9'));
-    queue.close();
+    await queue.close();
     await pending;
     expect(open(dir).userById('u9')).not.toBeNull();
     await expect(queue.enqueue(() => 1)).rejects.toThrow(/closed/);
