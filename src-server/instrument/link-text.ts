@@ -6,8 +6,9 @@ import { findDescendant, getAttr, isHtmlElement, textContent, type Element } fro
 /**
  * The absolute http(s) URL an href navigates to, or null when it is anything else (mailto:,
  * tel:, a fragment, a relative path). Browsers strip leading and trailing C0 controls and spaces
- * and drop tabs and newlines before resolving an href; so do we, so the URL we register is the
- * one the recipient's client would have opened.
+ * and drop tabs and newlines before resolving an href; so do we. The answer is the URL parser's
+ * serialization (spaces and non-ASCII percent-encoded, host in ASCII), so it is always safe to
+ * send back in a Location header and opens exactly what the recipient's client would have opened.
  */
 export function trackableUrl(href: string): string | null {
   // eslint-disable-next-line no-control-regex -- the URL standard's own C0 control range
@@ -20,7 +21,7 @@ export function trackableUrl(href: string): string | null {
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;
   if (parsed.hostname === '') return null;
-  return url;
+  return parsed.href;
 }
 
 // Names reserved by RFC 2606 / 6761 / 6762: not in the public suffix list, yet people write them

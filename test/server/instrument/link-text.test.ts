@@ -16,8 +16,10 @@ describe('looksLikeUrl: is the visible text itself an address?', () => {
 });
 
 describe('trackableUrl: only absolute http(s)', () => {
-  it('strips what browsers strip from an href', () => {
+  it('strips what browsers strip from an href and answers the parsed URL', () => {
     expect(trackableUrl('  https://acme.example/a\n/b\t ')).toBe('https://acme.example/a/b');
+    expect(trackableUrl('HTTPS://Bücher.example/a b?q=ü\u0001x')).toBe('https://xn--bcher-kva.example/a%20b?q=%C3%BC%01x');
+    expect(trackableUrl('https://acme.example')).toBe('https://acme.example/');
   });
   it.each(['mailto:x@y.example', 'tel:123', '#top', '/rel', 'rel.html', '//acme.example', 'javascript:void(0)', 'https://', 'data:text/html,x'])(
     '%s is not trackable',

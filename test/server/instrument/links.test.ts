@@ -39,7 +39,7 @@ describe('which links are tracked', () => {
       pixelUrl: null,
       trackedUrl: () => 'https://t.example/c/x?a=1&b="2"',
     });
-    expect(out.links[0]).toEqual({ index: 0, url: 'https://acme.example/?a=1&b=2&c="3"', text: 'Tom & Jerry <3' });
+    expect(out.links[0]).toEqual({ index: 0, url: 'https://acme.example/?a=1&b=2&c=%223%22', text: 'Tom & Jerry <3' });
     expect(anchors(fragmentBack(out.html))[0]?.href).toBe('https://t.example/c/x?a=1&b="2"');
   });
 
