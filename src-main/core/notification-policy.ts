@@ -6,7 +6,7 @@ import type { Mute, TrackingEvent } from '../../src-shared/protocol';
 import { silenceOf } from './event-filter';
 import { pausedUntil, quietUntil } from './quiet-hours';
 import { summaryToast, eventToast, foldToast } from './policy-toasts';
-import { addToTally, cloneTally, emptyTally, mergeTallies, type Tally } from './tally';
+import { addToTally, emptyTally, mergeTallies, tallyCount, type Tally } from './tally';
 import type { ToastContent } from './types';
 
 /** More than this many toasts within BURST_WINDOW_MS become one summary. */
@@ -78,11 +78,15 @@ export function planNotifications(
   const s: PolicyState = {
     repeats: Object.fromEntries(Object.entries(previous.repeats).filter(([, r]) => r.firstAt + windowMs > now)),
     toastTimes: previous.toastTimes.filter((t) => t > now - BURST_WINDOW_MS),
-    burst: cloneTally(previous.burst),
+    // Tallies are persistent values: adding returns a new one and `previous` stays as it was.
+    burst: previous.burst,
     burstUntil: previous.burstUntil,
-    held: cloneTally(previous.held),
-    away: cloneTally(previous.away),
+    held: previous.held,
+    away: previous.away,
     lastSeq: previous.lastSeq,
+  };
+  const add = (slot: 'burst' | 'held' | 'away', e: TrackingEvent, since: number) => {
+    s[slot] = addToTally(s[slot] ?? emptyTally(since), e);
   };
   const quietEnd = quietUntil(context.settings.quietHours, now, context.offsetMinutes);
   const pauseEndAt = pausedUntil(context.settings.pausedUntil, now);
@@ -101,11 +105,9 @@ export function planNotifications(
     notable.push(e);
     const at = Date.parse(e.at);
     if (holding) {
-      s.held ??= emptyTally(at);
-      addToTally(s.held, e);
+      add('held', e, at);
     } else if (e.seq <= context.missedThroughSeq || now - at > STALE_MS) {
-      s.away ??= emptyTally(at);
-      addToTally(s.away, e);
+      add('away', e, at);
     } else if (e.type === 'open' && e.inferred && engaged.has(engagementKey(e))) {
       continue;
     } else if (e.type === 'open' && s.repeats[repeatKey(e)] && at - s.repeats[repeatKey(e)]!.firstAt < windowMs) {
@@ -118,20 +120,19 @@ export function planNotifications(
     }
   }
 
+  // Bursts: at most BURST_LIMIT toasts per window; beyond that, one summary per window.
   if (s.burst) {
-    for (const e of candidates) addToTally(s.burst, e);
-  } else if (candidates.length > BURST_LIMIT) {
-    const tally = candidates.reduce((t, e) => (addToTally(t, e), t), emptyTally(now));
-    const toast = summaryToast(`burst:${now}`, tally, null, context, now);
-    toasts.push(toast);
-    s.toastTimes.push(now);
+    for (const e of candidates) add('burst', e, now);
+  } else if (candidates.length > BURST_LIMIT && s.toastTimes.length === 0) {
+    const tally = candidates.reduce(addToTally, emptyTally(now));
+    toasts.push(summaryToast(`burst:${now}`, tally, null, context, now));
     for (const e of candidates) remember(s, e, null);
+    openBurstWindow(s, now);
   } else {
     for (const e of candidates) {
       if (s.toastTimes.length >= BURST_LIMIT) {
-        s.burst ??= emptyTally(now);
-        s.burstUntil = (s.toastTimes[0] ?? now) + BURST_WINDOW_MS;
-        addToTally(s.burst, e);
+        if (!s.burst) s.burstUntil = (s.toastTimes[0] ?? now) + BURST_WINDOW_MS;
+        add('burst', e, now);
         continue;
       }
       const toast = eventToast(e, context, now);
@@ -143,10 +144,17 @@ export function planNotifications(
   toasts.push(...folds.values());
 
   if (s.burst && now >= s.burstUntil) {
-    toasts.push(summaryToast(`burst:${now}`, s.burst, null, context, now));
-    s.toastTimes = [now];
-    s.burst = null;
+    // A window that held something ends in its summary and opens the next window, so a steady
+    // stream makes one summary per window; a window that stayed empty just closes.
+    if (tallyCount(s.burst) > 0) {
+      toasts.push(summaryToast(`burst:${now}`, s.burst, null, context, now));
+      openBurstWindow(s, now);
+    } else {
+      s.burst = null;
+      s.toastTimes = [];
+    }
   }
+
   // Held and missed events end in one summary together, never one each.
   const caughtUp = s.lastSeq >= context.missedThroughSeq;
   if (!holding) {
@@ -168,6 +176,12 @@ export function planNotifications(
   ].filter((t): t is number => t !== null);
   // Held by both quiet hours and a pause: the later end releases them, but waking early is harmless.
   return { toasts, notable, state: s, wakeAt: wakes.length ? Math.min(...wakes) : null };
+}
+
+function openBurstWindow(s: PolicyState, now: number): void {
+  s.burst = emptyTally(now);
+  s.burstUntil = now + BURST_WINDOW_MS;
+  s.toastTimes = [now];
 }
 
 function remember(s: PolicyState, e: TrackingEvent, toastId: string | null): void {

@@ -2,7 +2,7 @@
 import type { Navigation } from '../../src-shared/ipc';
 import type { TrackingEvent } from '../../src-shared/protocol';
 import type { PolicyContext } from './notification-policy';
-import { tallyBody, tallyCount, tallyTitle, type Tally } from './tally';
+import { onlyMessage, tallyBody, tallyCount, tallyTitle, type Tally } from './tally';
 import { eventBody, eventTitle } from './toast-text';
 import type { ToastContent } from './types';
 
@@ -50,8 +50,7 @@ export function summaryToast(
     const body = eventBody(e, now, context.offsetMinutes, context.recipientCounts[e.messageId]);
     return { id, title: eventTitle(e), body: why ? `${why} · ${body}` : body, silent, target: toEmail(e) };
   }
-  const ids = Object.keys(tally.messages);
-  const target: Navigation =
-    tally.messageCount === 1 && ids[0] !== undefined ? { view: 'email', messageId: ids[0] } : { view: 'activity' };
+  const only = onlyMessage(tally);
+  const target: Navigation = only !== null ? { view: 'email', messageId: only } : { view: 'activity' };
   return { id, title: tallyTitle(tally), body: tallyBody(tally, why, now, context.offsetMinutes), silent, target };
 }

@@ -1,82 +1,74 @@
 // A bounded summary of events that were held back (burst, quiet hours, pause, catch-up): enough
 // to write "5 opens and 1 click on 3 emails" without keeping every event in memory.
 import type { TrackingEvent } from '../../src-shared/protocol';
+import { distinctAdd, distinctEmpty, distinctFirst, distinctValues, type Distinct } from './distinct';
 import { formatWhen } from './local-time';
 import { plural, quoted, who } from './toast-text';
 
 /** Distinct people and emails counted exactly up to this many, "N+" beyond. */
-const DISTINCT_MAX = 10_000;
+export const DISTINCT_MAX = 10_000;
 const NAMES_SHOWN = 2;
 
 export interface Tally {
-  opens: number;
-  clicks: number;
-  replies: number;
-  since: number;
-  messages: Record<string, string>;
-  messageCount: number;
-  people: Record<string, string>;
-  peopleCount: number;
+  readonly opens: number;
+  readonly clicks: number;
+  readonly replies: number;
+  readonly since: number;
+  /** Message id → subject. */
+  readonly messages: Distinct;
+  /** Recipient (or "someone on a message") → display name. */
+  readonly people: Distinct;
   /** The only event, while there is just one: then the summary reads like a plain toast. */
-  single: TrackingEvent | null;
+  readonly single: TrackingEvent | null;
 }
 
 export function emptyTally(since: number): Tally {
-  return { opens: 0, clicks: 0, replies: 0, since, messages: {}, messageCount: 0, people: {}, peopleCount: 0, single: null };
+  return { opens: 0, clicks: 0, replies: 0, since, messages: distinctEmpty(), people: distinctEmpty(), single: null };
 }
 
 export function tallyCount(t: Tally): number {
   return t.opens + t.clicks + t.replies;
 }
 
-/** Adds in place; the policy owns the copy it mutates. */
-export function addToTally(t: Tally, event: TrackingEvent): void {
-  t.single = tallyCount(t) === 0 ? event : null;
-  if (event.type === 'open') t.opens += 1;
-  else if (event.type === 'click') t.clicks += 1;
-  else t.replies += 1;
+/** A new tally with the event added; the old one still reads as it did. */
+export function addToTally(t: Tally, event: TrackingEvent): Tally {
   const at = Date.parse(event.at);
-  if (at < t.since) t.since = at;
-  if (!(event.messageId in t.messages) && t.messageCount < DISTINCT_MAX) {
-    t.messages[event.messageId] = event.subject;
-    t.messageCount += 1;
-  }
-  const person = event.recipient?.email ?? `someone:${event.messageId}`;
-  if (!(person in t.people) && t.peopleCount < DISTINCT_MAX) {
-    t.people[person] = who(event);
-    t.peopleCount += 1;
-  }
+  return {
+    opens: t.opens + (event.type === 'open' ? 1 : 0),
+    clicks: t.clicks + (event.type === 'click' ? 1 : 0),
+    replies: t.replies + (event.type === 'reply' ? 1 : 0),
+    since: at < t.since ? at : t.since,
+    messages: distinctAdd(t.messages, event.messageId, event.subject, DISTINCT_MAX),
+    people: distinctAdd(t.people, event.recipient?.email ?? `someone:${event.messageId}`, who(event), DISTINCT_MAX),
+    single: tallyCount(t) === 0 ? event : null,
+  };
 }
 
-export function cloneTally(t: Tally | null): Tally | null {
-  return t && { ...t, messages: { ...t.messages }, people: { ...t.people } };
-}
-
-/** A new tally holding both; the inputs are left as they were. */
+/** A tally holding both. */
 export function mergeTallies(a: Tally, b: Tally): Tally {
-  const m = cloneTally(a)!;
-  m.opens += b.opens;
-  m.clicks += b.clicks;
-  m.replies += b.replies;
-  m.since = Math.min(a.since, b.since);
-  m.single = tallyCount(m) === tallyCount(b) ? b.single : tallyCount(b) === 0 ? a.single : null;
-  for (const [id, subject] of Object.entries(b.messages)) {
-    if (!(id in m.messages) && m.messageCount < DISTINCT_MAX) {
-      m.messages[id] = subject;
-      m.messageCount += 1;
-    }
-  }
-  for (const [key, name] of Object.entries(b.people)) {
-    if (!(key in m.people) && m.peopleCount < DISTINCT_MAX) {
-      m.people[key] = name;
-      m.peopleCount += 1;
-    }
-  }
-  return m;
+  let messages = a.messages;
+  for (const [id, subject] of distinctValues(b.messages)) messages = distinctAdd(messages, id, subject, DISTINCT_MAX);
+  let people = a.people;
+  for (const [key, name] of distinctValues(b.people)) people = distinctAdd(people, key, name, DISTINCT_MAX);
+  const count = tallyCount(a) + tallyCount(b);
+  return {
+    opens: a.opens + b.opens,
+    clicks: a.clicks + b.clicks,
+    replies: a.replies + b.replies,
+    since: Math.min(a.since, b.since),
+    messages,
+    people,
+    single: count === 1 ? (a.single ?? b.single) : null,
+  };
 }
 
 function count(n: number): string {
   return n >= DISTINCT_MAX ? `${DISTINCT_MAX}+` : String(n);
+}
+
+/** The message all events are about, or null when they span several. */
+export function onlyMessage(t: Tally): string | null {
+  return t.messages.size === 1 ? (distinctFirst(t.messages, 1)[0]?.[0] ?? null) : null;
 }
 
 /** "5 opens, 2 clicks and 1 reply on 3 emails" or "… on “Q3 proposal”". */
@@ -87,15 +79,15 @@ export function tallyTitle(t: Tally): string {
     t.replies ? plural(t.replies, 'reply', 'replies') : '',
   ].filter(Boolean);
   const what = parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : (parts[0] ?? '');
-  const subjects = Object.values(t.messages);
-  const where = t.messageCount === 1 && subjects[0] !== undefined ? quoted(subjects[0]) : `${count(t.messageCount)} emails`;
+  const subject = t.messages.size === 1 ? distinctFirst(t.messages, 1)[0]?.[1] : undefined;
+  const where = subject !== undefined ? quoted(subject) : `${count(t.messages.size)} emails`;
   return `${what} on ${where}`;
 }
 
 /** "By Jane Doe, Bob and 3 others · since 14:05". */
 export function tallyBody(t: Tally, context: string | null, now: number, offsetMinutes: number): string {
-  const names = Object.values(t.people).slice(0, NAMES_SHOWN);
-  const others = t.peopleCount - names.length;
+  const names = distinctFirst(t.people, NAMES_SHOWN).map(([, name]) => name);
+  const others = t.people.size - names.length;
   const by = others > 0 ? `${names.join(', ')} and ${plural(others, 'other')}` : names.join(' and ');
   const ago = now - t.since;
   const when =

@@ -122,7 +122,20 @@ describe('bursts', () => {
     expect(s.step(T0 + BURST_WINDOW_MS - 1).toasts).toEqual([]);
     const flushed = s.step(T0 + BURST_WINDOW_MS);
     expect(flushed.toasts.map((t) => t.title)).toEqual(['3 opens on 2 emails']);
-    expect(flushed.wakeAt).toBeNull();
+    // The next window stays open in case the stream goes on; empty, it closes without a toast.
+    expect(flushed.wakeAt).toBe(T0 + 2 * BURST_WINDOW_MS);
+    const closed = s.step(T0 + 2 * BURST_WINDOW_MS);
+    expect(closed.toasts).toEqual([]);
+    expect(closed.wakeAt).toBeNull();
+  });
+
+  it('makes one summary per window of a steady stream, never one per batch', () => {
+    const s = session();
+    let toasts = 0;
+    // 20 batches of 5 events, 500 ms apart: 10 s of a steady stream.
+    for (let i = 0; i < 20; i++) toasts += s.step(T0 + i * 500, distinct(5, T0 + i * 500)).toasts.length;
+    toasts += s.step(T0 + 10_000).toasts.length;
+    expect(toasts).toBe(3);
   });
 
   it('shows a single held event as a plain toast', () => {
