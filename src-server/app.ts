@@ -14,7 +14,7 @@ import { getAccountHandler, putAccountHandler } from './routes/account';
 import { clickHandler } from './routes/click';
 import { eventsHandler } from './routes/events';
 import { healthHandler } from './routes/health';
-import { detailHandler, listHandler, registerHandler } from './routes/messages';
+import { attachmentHandler, detailHandler, listHandler, registerHandler } from './routes/messages';
 import { pixelHandler, sendPixel } from './routes/pixel';
 import { getPreferencesHandler, putPreferencesHandler } from './routes/preferences';
 import { replyHandler } from './routes/replies';
@@ -39,6 +39,7 @@ const API_ROUTES: RouteRow[] = [
   ['POST', '/api/v1/messages', registerHandler],
   ['GET', '/api/v1/messages', listHandler],
   ['GET', '/api/v1/messages/:id', detailHandler],
+  ['GET', '/api/v1/messages/:id/attachments/:attachmentId', attachmentHandler],
   ['POST', '/api/v1/messages/:id/replies', replyHandler],
   ['GET', '/api/v1/events', eventsHandler],
   ['GET', '/api/v1/me/preferences', getPreferencesHandler],

@@ -6,7 +6,7 @@ import { RegisterMessageRequest, type MessageDetail, type MessagePage } from '..
 import { currentUser } from '../auth/bearer';
 import type { ServerContext } from '../context';
 import { HttpError, notFound, parseOr400 } from '../errors';
-import { readLogBodies } from '../messages/log-copy';
+import { readLogBodies, readLoggedAttachment } from '../messages/log-copy';
 import { registerMessage } from '../messages/register-message';
 import { decodeCursor, encodeCursor, toSummary } from '../messages/summary';
 
@@ -52,5 +52,23 @@ export function detailHandler(ctx: ServerContext) {
       detail.logCopy = { ...bodies, attachments: ctx.store.loggedAttachments(message.id) };
     }
     return detail;
+  };
+}
+
+/** GET /api/v1/messages/:id/attachments/:attachmentId — a logged attachment's bytes (an addition
+ * to PROTOCOL.md, so the desktop app can open what the detail lists). */
+export function attachmentHandler(ctx: ServerContext) {
+  return async (request: FastifyRequest<{ Params: { id: string; attachmentId: string } }>, reply: FastifyReply) => {
+    const user = currentUser(request);
+    const message = ctx.store.getMessage(user.id, request.params.id);
+    const meta = message ? ctx.store.loggedAttachments(message.id).find((a) => a.id === request.params.attachmentId) : undefined;
+    if (!message || !meta) throw notFound('attachment');
+    const bytes = await readLoggedAttachment(ctx.config.dataDir, message.id, meta.id);
+    return reply
+      .header('content-type', meta.contentType)
+      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(meta.filename)}`)
+      .header('x-content-type-options', 'nosniff')
+      .header('cache-control', 'private, no-store')
+      .send(bytes);
   };
 }

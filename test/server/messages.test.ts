@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventPage, MessageDetail, MessagePage, RegisterMessageResponse, TrackingEvent } from '../../src-shared/protocol';
-import { addTestUser, api, hitAsPerson, registerMessage, startTestServer, type TestServer, type TestUser } from '../support/server';
+import { addTestUser, api, hitAsPerson, httpRequest, registerMessage, startTestServer, type TestServer, type TestUser } from '../support/server';
 
 let server: TestServer;
 let user: TestUser;
@@ -99,8 +99,18 @@ describe('logging', () => {
     expect(detail.logCopy?.text).toBe('plain');
     expect(detail.logCopy?.html).toContain('our pricing');
     expect(detail.logCopy?.attachments).toEqual([{ id: expect.any(String), filename: 'a.pdf', contentType: 'application/pdf', size: 14 }]);
-    const file = path.join(server.dataDir, 'logged', m.id, 'attachments', detail.logCopy!.attachments[0]!.id);
+    const attachmentId = detail.logCopy!.attachments[0]!.id;
+    const file = path.join(server.dataDir, 'logged', m.id, 'attachments', attachmentId);
     expect(fs.readFileSync(file, 'utf8')).toBe('%PDF-1.4 hello');
+    const route = `/api/v1/messages/${m.id}/attachments/${attachmentId}`;
+    const download = await httpRequest(server.url + route, { headers: { authorization: `Bearer ${user.token}` } });
+    expect(download.status).toBe(200);
+    expect(download.headers['content-type']).toBe('application/pdf');
+    expect(download.headers['content-disposition']).toContain("filename*=UTF-8''a.pdf");
+    expect(download.body.toString()).toBe('%PDF-1.4 hello');
+    const stranger = addTestUser(server);
+    expect((await api(server, stranger.token, 'GET', route)).status).toBe(404);
+    expect((await api(server, user.token, 'GET', `/api/v1/messages/${m.id}/attachments/nope`)).status).toBe(404);
   });
 
   it('accepts attachments of several megabytes under the default body limit', async () => {
