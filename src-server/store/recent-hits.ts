@@ -1,6 +1,7 @@
 // The classifier looks at a message's recent hits on every hit; reading and decoding 200 rows each
 // time dominated the pixel's cost under load. This keeps each active message's latest hits (and
 // its honeypot hits, which count at any age) in memory, loaded from the database on first use.
+// Bounded (100 hits x 2,000 messages at most): the classifier's windows span a minute at most.
 // Only this process writes hits, so the copy stays exact; clear() after a failed commit.
 import type { PriorHit } from '../classify/types';
 
@@ -14,8 +15,8 @@ export class RecentHits {
 
   constructor(
     private readonly load: (messageId: string, limit: number) => Entry,
-    private readonly perMessage = 200,
-    private readonly maxMessages = 5000,
+    private readonly perMessage = 100,
+    private readonly maxMessages = 2000,
   ) {}
 
   /** Oldest first: the latest `perMessage` ordinary hits and every honeypot hit. */
