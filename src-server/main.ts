@@ -6,6 +6,12 @@ import { startServer } from './app';
 
 async function serve(config: ServerConfig): Promise<void> {
   const server = await startServer(config);
+  const c = server.config;
+  process.stdout.write(
+    `inkling: data in ${c.dataDir}; public URL ${c.publicUrl || server.url}; trusted proxies ${c.trustProxy}; ` +
+      `send grace ${c.sendGraceMs} ms; self window ${c.selfWindowMs} ms; honeypot ${c.honeypot ? 'on' : 'off'}; ` +
+      `rate limit ${c.rateLimitPerMinute || 'off'}/min per token\n`,
+  );
   process.stdout.write(`inkling: listening on ${server.url}\n`);
   const stop = (signal: string) => {
     process.stdout.write(`inkling: ${signal}, shutting down\n`);
