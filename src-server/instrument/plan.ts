@@ -86,7 +86,7 @@ function linkSites(html: string, found: Scan, startOrder: number): LinkSite[] {
   return sites;
 }
 
-/** Before quoted history, else before `</body>`, else at the end when a tag fits there. */
+/** Before quoted history, else before `</body>` (or `</html>`), else at the end when a tag fits there. */
 function insertionOffset(doc: Document, quoteEl: Element | null, endOffset: number | null): number | null {
   if (quoteEl !== null) {
     const loc = insertionAnchor(quoteEl).sourceCodeLocation;
@@ -94,8 +94,9 @@ function insertionOffset(doc: Document, quoteEl: Element | null, endOffset: numb
   }
   const htmlEl = childElement(doc, 'html');
   const body = htmlEl && childElement(htmlEl, 'body');
-  const bodyEnd = body?.sourceCodeLocation?.endTag;
-  if (bodyEnd) return bodyEnd.startOffset;
+  // Before </body>, or before </html> when </body> was left out: the parser is still in the body there.
+  const end = body?.sourceCodeLocation?.endTag ?? (body && htmlEl?.sourceCodeLocation?.endTag);
+  if (end) return end.startOffset;
   return endOffset;
 }
 

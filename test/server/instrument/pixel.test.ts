@@ -31,6 +31,13 @@ describe('the open pixel', () => {
     expect(position(els, (e) => attr(e, 'id') === 'last')).toBeLessThan(at);
   });
 
+  it('goes before </html> when </body> is missing', () => {
+    const out = instrumentHtml('<html><body><p id="last">Two</p></html>\n', allOn);
+    expect(out.html.endsWith('</html>\n')).toBe(true);
+    const { els } = parseBack(out.html);
+    expect(position(els, isPixel)).toBe(position(els, (e) => attr(e, 'id') === 'last') + 1);
+  });
+
   it('is not added when pixelUrl is null', () => {
     const out = instrumentHtml('<p>Hello</p>', { pixelUrl: null, trackedUrl: null });
     expect(out.html).toBe('<p>Hello</p>');
