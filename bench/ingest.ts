@@ -49,7 +49,9 @@ async function cleanup(): Promise<void> {
   nginx = null;
   if (!PROFILE) fs.rmSync(tmp, { recursive: true, force: true });
 }
-process.once('SIGINT', () => void cleanup().then(() => process.exit(130)));
+for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+  process.once(signal, () => void cleanup().then(() => process.exit(code)));
+}
 
 type Mode = { name: string; amount: number; rate?: number; paced?: boolean };
 
