@@ -15,9 +15,9 @@ import type {
   ServerCredentials,
   Unsubscribe,
 } from '../src-shared/ipc';
-import type { PauseChoice, StoredSettings, ToastContent, TrayState } from './core/types';
+import type { PauseChoice, StoredSettings, ToastContent, TrayIcon, TrayState } from './core/types';
 
-export type { PauseChoice, StoredSettings, ToastContent, TrayState };
+export type { PauseChoice, StoredSettings, ToastContent, TrayIcon, TrayState };
 
 /** Wall-clock time; the only way services learn the time. */
 export interface Clock {
