@@ -96,11 +96,18 @@ export async function startServer(partial: Partial<ServerConfig> & { dataDir: st
       done(new HttpError(400, 'bad_request', 'body is not valid JSON'), undefined);
     }
   });
-  app.addHook('onResponse', async (request, reply) => {
-    // Tracking URLs carry tokens: log the route, not the URL.
-    const line = { method: request.method, route: request.routeOptions.url, status: reply.statusCode, ms: reply.elapsedTime };
-    if (request.url.startsWith('/api/')) request.log.info(line, 'api request');
-    else request.log.debug(line, 'request');
+  // Tracking URLs carry tokens: log the route, not the URL. Tracking hits only at debug level,
+  // decided once so the hot path builds nothing.
+  const logApi = ['trace', 'debug', 'info'].includes(config.logLevel);
+  const logHits = ['trace', 'debug'].includes(config.logLevel);
+  app.addHook('onResponse', (request, reply, done) => {
+    const api = request.url.startsWith('/api/');
+    if (api ? logApi : logHits) {
+      const line = { method: request.method, route: request.routeOptions.url, status: reply.statusCode, ms: reply.elapsedTime };
+      if (api) request.log.info(line, 'api request');
+      else request.log.debug(line, 'request');
+    }
+    done();
   });
   addRoutes(app, ctx, PUBLIC_ROUTES);
   await app.register(async (api) => {
