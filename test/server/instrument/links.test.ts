@@ -112,6 +112,20 @@ describe('which links are tracked', () => {
     expect(hrefs).toEqual(['https://t.example/c/jane-0', 'mailto:x@y.example', 'https://t.example/c/jane-1', 'https://t.example/c/jane-2']);
   });
 
+  it('tracks links in <noscript> (mail clients run no scripts) but leaves <area> and <base> alone', () => {
+    const html =
+      '<base href="https://acme.example/"><map name="m"><area href="https://acme.example/area" alt="zone"></map>' +
+      '<noscript><a href="https://acme.example/ns">plain version</a></noscript><a href="pricing">relative to base</a>';
+    const out = rewrite(html);
+    expect(out.links).toEqual([{ index: 0, url: 'https://acme.example/ns', text: 'plain version' }]);
+    expect(out.html).toBe(html.replace('"https://acme.example/ns"', `"${tracked({ index: 0 })}"`));
+  });
+
+  it('tracks a link with no visible text under an empty name', () => {
+    const out = rewrite('<a href="https://acme.example/x">  &nbsp; </a>');
+    expect(out.links).toEqual([{ index: 0, url: 'https://acme.example/x', text: '' }]);
+  });
+
   it('keeps the text of every link unchanged', () => {
     const html = '<a href="https://a.example/">Caf&eacute; <em>menu</em></a>';
     const [a] = anchors(fragmentBack(rewrite(html).html));
