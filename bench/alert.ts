@@ -54,7 +54,7 @@ const now = () => performance.timeOrigin + performance.now();
 const MISSED = Number(process.env.BENCH_ALERT_MISSED ?? 100_000);
 const LIVE = process.env.BENCH_ALERT_LIVE !== '0';
 const UA = ${JSON.stringify(BROWSER_UA)};
-const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
 const sent = new Array(job.urls.length).fill(0);
 let failed = 0, done = 0, next = 0;
 const start = now();
