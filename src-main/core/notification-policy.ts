@@ -5,13 +5,12 @@ import type { LocalSettings } from '../../src-shared/ipc';
 import type { Mute, TrackingEvent } from '../../src-shared/protocol';
 import { silenceOf } from './event-filter';
 import { pausedUntil, quietUntil } from './quiet-hours';
-import { summaryToast, eventToast, foldToast } from './policy-toasts';
-import { addToTally, emptyTally, mergeTallies, tallyCount, type Tally } from './tally';
+import { BURST_WINDOW_MS, closeBurstWindow, gateBurst, repeatKey } from './policy-burst';
+import { foldToast, summaryToast } from './policy-toasts';
+import { addToTally, emptyTally, mergeTallies, type Tally } from './tally';
 import type { ToastContent } from './types';
 
-/** More than this many toasts within BURST_WINDOW_MS become one summary. */
-export const BURST_LIMIT = 3;
-export const BURST_WINDOW_MS = 5_000;
+export { BURST_LIMIT, BURST_WINDOW_MS } from './policy-burst';
 /** An event older than this on arrival was missed (asleep, offline): it goes into a summary. */
 export const STALE_MS = 5 * 60_000;
 /** While the OS says do-not-disturb, look again this often to release held notifications. */
@@ -30,7 +29,7 @@ export interface PolicyContext {
   recipientCounts: Readonly<Record<string, number>>;
 }
 
-interface RepeatEntry {
+export interface RepeatEntry {
   /** The toast that later opens fold into; null when it was a summary (then they are skipped). */
   toastId: string | null;
   firstAt: number;
@@ -64,7 +63,6 @@ export function initialPolicyState(): PolicyState {
   return { repeats: {}, toastTimes: [], burst: null, burstUntil: 0, held: null, away: null, lastSeq: 0 };
 }
 
-const repeatKey = (e: TrackingEvent) => `${e.threadId}\u0000${e.recipient?.email ?? 'someone'}`;
 const engagementKey = (e: TrackingEvent) => `${e.messageId}\u0000${e.recipient?.email ?? 'someone'}`;
 
 export function planNotifications(
@@ -85,7 +83,7 @@ export function planNotifications(
     away: previous.away,
     lastSeq: previous.lastSeq,
   };
-  const add = (slot: 'burst' | 'held' | 'away', e: TrackingEvent, since: number) => {
+  const add = (slot: 'held' | 'away', e: TrackingEvent, since: number) => {
     s[slot] = addToTally(s[slot] ?? emptyTally(since), e);
   };
   const quietEnd = quietUntil(context.settings.quietHours, now, context.offsetMinutes);
@@ -120,40 +118,7 @@ export function planNotifications(
     }
   }
 
-  // Bursts: at most BURST_LIMIT toasts per window; beyond that, one summary per window.
-  if (s.burst) {
-    for (const e of candidates) add('burst', e, now);
-  } else if (candidates.length > BURST_LIMIT && s.toastTimes.length === 0) {
-    const tally = candidates.reduce(addToTally, emptyTally(now));
-    toasts.push(summaryToast(`burst:${now}`, tally, null, context, now));
-    for (const e of candidates) remember(s, e, null);
-    openBurstWindow(s, now);
-  } else {
-    for (const e of candidates) {
-      if (s.toastTimes.length >= BURST_LIMIT) {
-        if (!s.burst) s.burstUntil = (s.toastTimes[0] ?? now) + BURST_WINDOW_MS;
-        add('burst', e, now);
-        continue;
-      }
-      const toast = eventToast(e, context, now);
-      toasts.push(toast);
-      s.toastTimes.push(now);
-      remember(s, e, toast.id);
-    }
-  }
-  toasts.push(...folds.values());
-
-  if (s.burst && now >= s.burstUntil) {
-    // A window that held something ends in its summary and opens the next window, so a steady
-    // stream makes one summary per window; a window that stayed empty just closes.
-    if (tallyCount(s.burst) > 0) {
-      toasts.push(summaryToast(`burst:${now}`, s.burst, null, context, now));
-      openBurstWindow(s, now);
-    } else {
-      s.burst = null;
-      s.toastTimes = [];
-    }
-  }
+  toasts.push(...gateBurst(s, candidates, context, now), ...folds.values(), ...closeBurstWindow(s, context, now));
 
   // Held and missed events end in one summary together, never one each.
   const caughtUp = s.lastSeq >= context.missedThroughSeq;
@@ -176,15 +141,4 @@ export function planNotifications(
   ].filter((t): t is number => t !== null);
   // Held by both quiet hours and a pause: the later end releases them, but waking early is harmless.
   return { toasts, notable, state: s, wakeAt: wakes.length ? Math.min(...wakes) : null };
-}
-
-function openBurstWindow(s: PolicyState, now: number): void {
-  s.burst = emptyTally(now);
-  s.burstUntil = now + BURST_WINDOW_MS;
-  s.toastTimes = [now];
-}
-
-function remember(s: PolicyState, e: TrackingEvent, toastId: string | null): void {
-  if (e.type !== 'open') return;
-  s.repeats[repeatKey(e)] = { toastId, firstAt: Date.parse(e.at), count: 1, event: e };
 }
