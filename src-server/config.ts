@@ -14,7 +14,10 @@ export interface ServerConfig {
    * further left were written by the client and could be forged.
    */
   trustProxy: number;
-  /** Hits sooner than this after registration are machine hits (scanners at delivery). */
+  /**
+   * Hits sooner than this after registration are machine hits (scanners at delivery). Ten seconds:
+   * the message is registered before it is even sent, and gateways fetch within seconds of delivery.
+   */
   sendGraceMs: number;
   /** How long an address the sender's apps used counts as the sender's own ("self"). */
   selfWindowMs: number;
@@ -44,7 +47,7 @@ const Env = z.object({
   INKLING_DATA_DIR: z.string().min(1).default('./data'),
   INKLING_PUBLIC_URL: z.url().optional(),
   INKLING_TRUST_PROXY: hops.default(0),
-  INKLING_SEND_GRACE_MS: int(0).default(2000),
+  INKLING_SEND_GRACE_MS: int(0).default(10_000),
   INKLING_SELF_WINDOW_MS: int(0).default(10 * 60_000),
   INKLING_HONEYPOT: flag.default(false),
   INKLING_RATE_LIMIT: int(0).default(600),
@@ -84,7 +87,7 @@ export function withDefaults(partial: Partial<ServerConfig> & { dataDir: string 
     port: 7340,
     publicUrl: '',
     trustProxy: 0,
-    sendGraceMs: 2000,
+    sendGraceMs: 10_000,
     selfWindowMs: 10 * 60_000,
     honeypot: false,
     rateLimitPerMinute: 600,

@@ -53,8 +53,13 @@ function storeHit(ctx: ServerContext, hit: HitRequest): { userId: string; events
   const attribution = attribute(bindingOf(message, hit.token.recipient), store.getAccountSettings().privacy);
   const prior = store.priorEngagement(message.id, attribution.recipient?.email ?? null);
   const link = hit.token.linkId ? store.linkById(hit.token.linkId) : null;
+  const counted = verdict.repeat !== true;
   const events = planHitEvents(hit.type, verdict, prior).map((planned) =>
-    store.appendEvent(message.userId, buildEvent(planned, message, attribution, hit.at, { link, client: verdict.client })),
+    store.appendEvent(
+      message.userId,
+      buildEvent(planned, message, attribution, hit.at, { link, client: verdict.client }),
+      { counted: counted || planned.inferred },
+    ),
   );
   return { userId: message.userId, events };
 }

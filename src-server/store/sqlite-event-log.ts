@@ -45,7 +45,7 @@ export class SqliteEventLog {
     this.recent.clear();
   }
 
-  appendEvent(userId: string, event: NewEvent): TrackingEvent {
+  appendEvent(userId: string, event: NewEvent, options = { counted: true }): TrackingEvent {
     const { last_seq: seq } = this.s('nextSeq').get(userId) as { last_seq: number };
     const { id, ...rest } = event;
     const full: TrackingEvent = { id, seq, ...rest };
@@ -53,7 +53,7 @@ export class SqliteEventLog {
       userId, seq, id: event.id, messageId: event.messageId, type: event.type, source: event.source,
       recipient: event.recipient?.email ?? null, body: JSON.stringify(full),
     });
-    if (event.source === 'human') {
+    if (event.source === 'human' && options.counted) {
       const counter = { open: 'countHumanOpen', click: 'countHumanClick', reply: 'countHumanReply' } as const;
       this.s(counter[event.type]).run({ id: event.messageId, at: event.at });
       this.s('countEngagement').run({

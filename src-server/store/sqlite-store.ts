@@ -177,8 +177,8 @@ export class SqliteStore implements Store {
     this.account = null;
   }
 
-  appendEvent(userId: string, event: NewEvent): TrackingEvent {
-    return this.events.appendEvent(userId, event);
+  appendEvent(userId: string, event: NewEvent, options?: { counted: boolean }): TrackingEvent {
+    return this.events.appendEvent(userId, event, options);
   }
 
   latestSeq(userId: string): number {

@@ -127,8 +127,11 @@ export interface Store {
   priorHits(messageId: string): readonly PriorHit[];
   priorEngagement(messageId: string, recipient: string | null): PriorEngagement;
   insertHit(hit: NewHit): void;
-  /** Gives the event the user's next seq, stores it, and counts human events on the message. */
-  appendEvent(userId: string, event: NewEvent): TrackingEvent;
+  /**
+   * Gives the event the user's next seq and logs it. `counted: false` keeps a human event out of the
+   * message's figures: a reload by the same source within a minute is one open, not two.
+   */
+  appendEvent(userId: string, event: NewEvent, options?: { counted: boolean }): TrackingEvent;
 
   latestSeq(userId: string): number;
   eventsAfter(userId: string, after: number, limit: number): TrackingEvent[];

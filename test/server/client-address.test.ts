@@ -25,7 +25,7 @@ describe('addressFrom', () => {
 describe('loadConfig', () => {
   it('applies the documented defaults', () => {
     const c = loadConfig({});
-    expect(c).toMatchObject({ host: '127.0.0.1', port: 7340, trustProxy: 0, sendGraceMs: 2000, honeypot: false, publicUrl: '' });
+    expect(c).toMatchObject({ host: '127.0.0.1', port: 7340, trustProxy: 0, sendGraceMs: 10_000, honeypot: false, publicUrl: '' });
     expect(c.dataDir.endsWith('/data')).toBe(true);
   });
 

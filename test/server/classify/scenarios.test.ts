@@ -1,7 +1,7 @@
 // Timing, burst, repeat and inference scenarios through the real server: port 0, a real SQLite file
 // in a temp folder, INKLING_TRUST_PROXY on so X-Forwarded-For gives each "person" their own address.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RegisterMessageResponse, TrackingEvent } from '../../../src-shared/protocol';
+import type { MessageSummary, RegisterMessageResponse, TrackingEvent } from '../../../src-shared/protocol';
 import { addTestUser, api, hitAsPerson, registerMessage, startTestServer, type TestServer, type TestUser } from '../../support/server';
 
 const FOUR_LINKS =
@@ -90,17 +90,21 @@ describe('classification through the real server', () => {
     ]);
   });
 
-  it('makes a reload from the same source within a minute not a first, while another person\'s open is', async () => {
+  it('makes a reload from the same source within a minute one open, while another person\'s open counts', async () => {
     const msg: RegisterMessageResponse = await registerMessage(server, sender.token, {
       to: [{ email: 'jane@acme.example' }, { email: 'bob@acme.example' }],
     });
     await hitAsPerson(msg.pixelUrl!, { ip: '203.0.113.40' });
     await hitAsPerson(msg.pixelUrl!, { ip: '203.0.113.40' });
+    await hitAsPerson(msg.pixelUrl!, { ip: '203.0.113.41' });
     const events = await eventsOf(server, sender, msg.id);
     expect(events.map((e) => [e.source, e.first, e.someone])).toEqual([
       ['human', true, 'shared-pixel'],
       ['human', false, 'shared-pixel'],
+      ['human', false, 'shared-pixel'],
     ]);
+    const summary = await api<MessageSummary>(server, sender.token, 'GET', `/api/v1/messages/${msg.id}`);
+    expect(summary.body.stats.opens).toBe(2);
   });
 
   it('makes whatever follows the honeypot machine, and that source\'s later open too', async () => {
