@@ -56,6 +56,19 @@ describe('alerts end to end', () => {
     expect(activity).toHaveLength(1);
   });
 
+  it('names Someone with the number of recipients sharing the pixel', async () => {
+    h = await connected();
+    const message = await registerMessage(server, user.token, {
+      subject: 'Team offsite',
+      to: [{ email: 'a@acme.example' }, { email: 'b@acme.example' }],
+      cc: [{ email: 'c@acme.example' }],
+    });
+    await hitAsPerson(message.pixelUrl!);
+    await waitFor(() => h.notifier.shown.length === 1, 5000, 'a toast');
+    expect(h.notifier.shown[0]!.toast.title).toBe('Someone opened “Team offsite”');
+    expect(h.notifier.shown[0]!.toast.body).toMatch(/^One of 3 recipients · Just now/);
+  });
+
   it('shows the window on that email when the toast is clicked', async () => {
     h = await connected();
     const message = await registerMessage(server, user.token);
