@@ -13,6 +13,11 @@ import type { ToastContent } from './types';
 export { BURST_LIMIT, BURST_WINDOW_MS } from './policy-burst';
 /** An event older than this on arrival was missed (asleep, offline): it goes into a summary. */
 export const STALE_MS = 5 * 60_000;
+/**
+ * Late events on a live connection (a laptop waking with its socket still open) come in several
+ * batches; the summary waits until none has come for this long, so they make one summary too.
+ */
+export const AWAY_SETTLE_MS = 2_000;
 /** While the OS says do-not-disturb, look again this often to release held notifications. */
 export const DND_RECHECK_MS = 60_000;
 
@@ -47,6 +52,8 @@ export interface PolicyState {
   held: Tally | null;
   /** Missed while offline or asleep, until the catch-up is complete. */
   away: Tally | null;
+  /** The away summary waits until this time (late events still arriving). */
+  awayUntil: number;
   lastSeq: number;
 }
 
@@ -60,7 +67,7 @@ export interface Plan {
 }
 
 export function initialPolicyState(): PolicyState {
-  return { repeats: {}, toastTimes: [], burst: null, burstUntil: 0, held: null, away: null, lastSeq: 0 };
+  return { repeats: {}, toastTimes: [], burst: null, burstUntil: 0, held: null, away: null, awayUntil: 0, lastSeq: 0 };
 }
 
 const engagementKey = (e: TrackingEvent) => `${e.messageId}\u0000${e.recipient?.email ?? 'someone'}`;
@@ -81,6 +88,7 @@ export function planNotifications(
     burstUntil: previous.burstUntil,
     held: previous.held,
     away: previous.away,
+    awayUntil: previous.awayUntil,
     lastSeq: previous.lastSeq,
   };
   const add = (slot: 'held' | 'away', e: TrackingEvent, since: number) => {
@@ -104,8 +112,11 @@ export function planNotifications(
     const at = Date.parse(e.at);
     if (holding) {
       add('held', e, at);
-    } else if (e.seq <= context.missedThroughSeq || now - at > STALE_MS) {
+    } else if (e.seq <= context.missedThroughSeq) {
       add('away', e, at);
+    } else if (now - at > STALE_MS) {
+      add('away', e, at);
+      s.awayUntil = now + AWAY_SETTLE_MS;
     } else if (e.type === 'open' && e.inferred && engaged.has(engagementKey(e))) {
       continue;
     } else if (e.type === 'open' && s.repeats[repeatKey(e)] && at - s.repeats[repeatKey(e)]!.firstAt < windowMs) {
@@ -121,7 +132,7 @@ export function planNotifications(
   toasts.push(...gateBurst(s, candidates, context, now), ...folds.values(), ...closeBurstWindow(s, context, now));
 
   // Held and missed events end in one summary together, never one each.
-  const caughtUp = s.lastSeq >= context.missedThroughSeq;
+  const caughtUp = s.lastSeq >= context.missedThroughSeq && now >= s.awayUntil;
   if (!holding) {
     const away = caughtUp ? s.away : null;
     const summary = s.held && away ? mergeTallies(s.held, away) : (s.held ?? away);
@@ -135,6 +146,7 @@ export function planNotifications(
 
   const wakes = [
     s.burst ? s.burstUntil : null,
+    s.away && s.awayUntil > now ? s.awayUntil : null,
     s.held && quietEnd !== null ? quietEnd : null,
     s.held && pauseEndAt !== null ? pauseEndAt : null,
     s.held && context.doNotDisturb ? now + DND_RECHECK_MS : null,

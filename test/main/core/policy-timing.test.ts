@@ -6,6 +6,7 @@ import {
   initialPolicyState,
   planNotifications,
   STALE_MS,
+  AWAY_SETTLE_MS,
   type Plan,
   type PolicyContext,
   type PolicyState,
@@ -184,10 +185,20 @@ describe('catch-up after being away', () => {
     expect(s.step(T0 + SEC, [openAt(T0 + SEC, { threadId: 'new' })]).toasts).toHaveLength(1);
   });
 
-  it('treats an event that arrives long after it happened as missed', () => {
-    const old = openAt(T0 - STALE_MS - 1);
-    expect(session().step(T0, [old]).toasts[0]?.body).toMatch(/^While you were away · /);
-    const recent = openAt(T0 - STALE_MS);
-    expect(session().step(T0, [recent]).toasts[0]?.body).not.toMatch(/away/);
+  it('treats events that arrive long after they happened as missed, in one summary across batches', () => {
+    const s = session();
+    const late = (i: number) => openAt(T0 - STALE_MS - 1, { threadId: `late${i}`, messageId: `late${i}` });
+    const first = s.step(T0, [late(1)]);
+    expect(first.toasts).toEqual([]);
+    expect(first.wakeAt).toBe(T0 + AWAY_SETTLE_MS);
+    expect(s.step(T0 + 500, [late(2)]).toasts).toEqual([]);
+    expect(s.step(T0 + 500 + AWAY_SETTLE_MS - 1).toasts).toEqual([]);
+    const summary = s.step(T0 + 500 + AWAY_SETTLE_MS);
+    expect(summary.toasts.map((t) => [t.title, t.body.split(' · ')[0]])).toEqual([['2 opens on 2 emails', 'While you were away']]);
+    expect(summary.wakeAt).toBeNull();
+  });
+
+  it('still toasts an event that is only a little late', () => {
+    expect(session().step(T0, [openAt(T0 - STALE_MS)]).toasts[0]?.body).not.toMatch(/away/);
   });
 });
