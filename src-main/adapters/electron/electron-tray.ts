@@ -1,5 +1,5 @@
 // The tray icon, tooltip and menu, drawn from a TrayState; menu picks become TrayActions.
-import { Menu, Tray, type MenuItemConstructorOptions } from 'electron';
+import { app, Menu, Tray, type MenuItemConstructorOptions } from 'electron';
 import type { TrayAction, TrayState, TrayView } from '../../ports';
 import { trayImage } from './tray-icons';
 
@@ -20,6 +20,8 @@ export class ElectronTray implements TrayView {
     this.tray.setImage(trayImage(this.resources, state.icon, this.platform));
     this.tray.setToolTip(state.tooltip);
     if (this.platform === 'darwin') this.tray.setTitle(state.unread > 0 ? String(state.unread) : '');
+    // The dock (macOS) or launcher (Unity) badge shows the unread count too; elsewhere a no-op.
+    app.setBadgeCount(state.unread);
     this.tray.setContextMenu(Menu.buildFromTemplate(this.menu(state)));
   }
 

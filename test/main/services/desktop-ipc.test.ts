@@ -1,8 +1,8 @@
 // The renderer bridge: every channel validated, clear errors, settings and tray actions.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IpcInvoke, IpcPush, type LocalSettings } from '../../../src-shared/ipc';
-import type { MessagePage, Preferences } from '../../../src-shared/protocol';
-import { addTestUser, registerMessage, startTestServer, waitFor, type TestServer, type TestUser } from '../../support/server';
+import type { MessagePage, Preferences, TrackingEvent } from '../../../src-shared/protocol';
+import { addTestUser, hitAsPerson, registerMessage, startTestServer, waitFor, type TestServer, type TestUser } from '../../support/server';
 import { desktopHarness, type Harness } from './desktop-harness';
 
 let server: TestServer;
@@ -41,6 +41,17 @@ describe('invoke', () => {
     const m = await registerMessage(server, user.token, { subject: 'Listed' });
     const page = (await h.desktop.invoke(IpcInvoke.listMessages, [{ q: 'listed' }])) as MessagePage;
     expect(page.items.map((i) => i.id)).toEqual([m.id]);
+  });
+
+  it('reads recent activity from the server, newest first', async () => {
+    const m = await registerMessage(server, user.token, { subject: 'Recent' });
+    await hitAsPerson(m.pixelUrl!);
+    await hitAsPerson(m.pixelUrl!, { ip: '203.0.113.61' });
+    await waitFor(() => h.tray.last?.unread === 2, 5000, 'two events');
+    const recent = (await h.desktop.invoke(IpcInvoke.recentActivity, [{ limit: 2 }])) as TrackingEvent[];
+    expect(recent).toHaveLength(2);
+    expect(recent[0]!.seq).toBeGreaterThan(recent[1]!.seq);
+    expect(recent.every((e) => e.messageId === m.id)).toBe(true);
   });
 
   it('mutes and unmutes through the server, pushing the new preferences', async () => {
