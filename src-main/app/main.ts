@@ -1,6 +1,6 @@
 // Composition root of the Electron app: builds the adapters, hands them to createDesktop, puts the
 // bridge on ipcMain, and keeps the app alive in the tray. No decisions are made here.
-import { app } from 'electron';
+import { app, powerMonitor } from 'electron';
 import { join } from 'node:path';
 import { FileCursorStore } from '../adapters/node/file-cursor-store';
 import { NodeServerConnector } from '../adapters/node/node-server-connector';
@@ -66,6 +66,7 @@ async function start(): Promise<void> {
   desktop.subscribe((channel, payload) => window.send(channel, payload));
 
   app.on('second-instance', () => window.show());
+  powerMonitor.on('resume', () => void desktop.reconnect()); // fire-and-forget: status shows progress
   app.on('activate', () => window.show());
   // The window hides on close; with no window the app stays in the tray until Quit.
   app.on('window-all-closed', () => {});

@@ -26,6 +26,7 @@ export function cursorKey(credentials: ServerCredentials): string {
 
 export class ConnectionService {
   private link: ServerLink | null = null;
+  private credentials: ServerCredentials | null = null;
   private currentStatus: ConnectionStatus = { state: 'unconfigured' };
   private preferences: Preferences | null = null;
   private batch: BatchContext = { missedThroughSeq: 0, historyThroughSeq: 0 };
@@ -63,6 +64,7 @@ export class ConnectionService {
   /** Replaces the current link (if any) with one to these credentials. */
   async open(credentials: ServerCredentials | null): Promise<void> {
     await this.close();
+    this.credentials = credentials;
     if (!credentials) return this.setStatus({ state: 'unconfigured' });
     const key = cursorKey(credentials);
     const link = this.connector.link(credentials);
@@ -88,6 +90,11 @@ export class ConnectionService {
       this.cursors.set(key, events[events.length - 1]!.seq);
     });
     link.feed.start(startCursor);
+  }
+
+  /** Opens the same link afresh, from the saved cursor (after the computer wakes up). */
+  reconnect(): Promise<void> {
+    return this.credentials ? this.open(this.credentials) : Promise.resolve();
   }
 
   async close(): Promise<void> {

@@ -16,6 +16,11 @@ export interface Desktop {
   subscribe(listener: (channel: string, payload: unknown) => void): () => void;
   start(): Promise<void>;
   stop(): Promise<void>;
+  /**
+   * Reconnects at once, e.g. when the computer wakes: a socket that slept is dead, and waiting
+   * for its heartbeat to time out would delay the catch-up by most of a minute.
+   */
+  reconnect(): Promise<void>;
 }
 
 const sameTarget = (a: Pick<Mute, 'kind' | 'value'>, b: Pick<Mute, 'kind' | 'value'>) =>
@@ -115,6 +120,7 @@ export function createDesktop(ports: DesktopPorts): Desktop {
       tray.render();
       await connection.open(settings.credentials());
     },
+    reconnect: () => connection.reconnect(),
     async stop() {
       alerts.stop();
       tray.stop();

@@ -139,6 +139,22 @@ describe('alerts end to end', () => {
   });
 });
 
+describe('waking up', () => {
+  it('reconnects at once and summarises what happened while asleep', async () => {
+    h = await connected();
+    const message = await registerMessage(server, user.token);
+    await hitAsPerson(message.pixelUrl!);
+    await waitFor(() => h.notifier.shown.length === 1);
+    await h.desktop.reconnect();
+    await waitFor(() => h.pushes.filter((p) => p.channel === IpcPush.onConnectionStatus && (p.payload as ConnectionStatus).state === 'online').length === 2, 5000, 'online again');
+    await hitAsPerson(message.pixelUrl!, { ip: '203.0.113.44' });
+    await waitFor(() => h.tray.last?.unread === 2, 5000, 'the next open');
+    // The second open folds into the first toast: nothing was replayed or repeated.
+    expect(h.notifier.shown.map((s) => s.toast.id)).toEqual([h.notifier.shown[0]!.toast.id, h.notifier.shown[0]!.toast.id]);
+    expect(h.notifier.shown.at(-1)!.toast.silent).toBe(true);
+  });
+});
+
 describe('first run', () => {
   it('starts unconfigured and saves nothing until the credentials work', async () => {
     h = desktopHarness();
