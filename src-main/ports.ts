@@ -15,9 +15,9 @@ import type {
   ServerCredentials,
   Unsubscribe,
 } from '../src-shared/ipc';
-import type { PauseChoice, StoredSettings, ToastContent, TrayIcon, TrayState } from './core/types';
+import type { PauseChoice, StoredSettings, ToastContent, TrayAction, TrayIcon, TrayState } from './core/types';
 
-export type { PauseChoice, StoredSettings, ToastContent, TrayIcon, TrayState };
+export type { PauseChoice, StoredSettings, ToastContent, TrayAction, TrayIcon, TrayState };
 
 /** Wall-clock time; the only way services learn the time. */
 export interface Clock {
@@ -42,16 +42,6 @@ export interface Notifier {
   /** True while the OS holds notifications back (do not disturb, focus modes), where it tells. */
   doNotDisturb(): boolean;
 }
-
-/** What a person can pick in the tray's menu. */
-export type TrayAction =
-  | { kind: 'open' }
-  | { kind: 'open-message'; messageId: string }
-  | { kind: 'pause'; choice: PauseChoice }
-  | { kind: 'resume' }
-  | { kind: 'settings' }
-  | { kind: 'launch-at-login'; enabled: boolean }
-  | { kind: 'quit' };
 
 /** The tray icon, its tooltip and its menu. */
 export interface TrayView {

@@ -34,3 +34,13 @@ export interface TrayState {
   paused: boolean;
   launchAtLogin: boolean;
 }
+
+/** What a person can pick in the tray's menu. */
+export type TrayAction =
+  | { kind: 'open' }
+  | { kind: 'open-message'; messageId: string }
+  | { kind: 'pause'; choice: PauseChoice }
+  | { kind: 'resume' }
+  | { kind: 'settings' }
+  | { kind: 'launch-at-login'; enabled: boolean }
+  | { kind: 'quit' };

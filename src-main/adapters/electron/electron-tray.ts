@@ -1,5 +1,6 @@
 // The tray icon, tooltip and menu, drawn from a TrayState; menu picks become TrayActions.
 import { app, Menu, Tray, type MenuItemConstructorOptions } from 'electron';
+import { trayMenu, type MenuEntry } from '../../core/tray-menu';
 import type { TrayAction, TrayState, TrayView } from '../../ports';
 import { trayImage } from './tray-icons';
 
@@ -22,7 +23,7 @@ export class ElectronTray implements TrayView {
     if (this.platform === 'darwin') this.tray.setTitle(state.unread > 0 ? String(state.unread) : '');
     // The dock (macOS) or launcher (Unity) badge shows the unread count too; elsewhere a no-op.
     app.setBadgeCount(state.unread);
-    this.tray.setContextMenu(Menu.buildFromTemplate(this.menu(state)));
+    this.tray.setContextMenu(Menu.buildFromTemplate(this.native(trayMenu(state))));
   }
 
   onAction(listener: (action: TrayAction) => void): () => void {
@@ -40,37 +41,25 @@ export class ElectronTray implements TrayView {
     for (const listener of [...this.listeners]) listener(action);
   }
 
-  private menu(state: TrayState): MenuItemConstructorOptions[] {
-    const recent: MenuItemConstructorOptions[] = state.recent.length
-      ? state.recent.map((item) => ({
-          label: item.label,
-          click: () => this.emit({ kind: 'open-message', messageId: item.messageId }),
-        }))
-      : [{ label: 'No recent activity', enabled: false }];
-    return [
-      { label: 'Recent activity', enabled: false },
-      ...recent,
-      { type: 'separator' },
-      { label: 'Open Inkling', click: () => this.emit({ kind: 'open' }) },
-      {
-        label: 'Pause notifications',
-        submenu: [
-          { label: 'For 30 minutes', click: () => this.emit({ kind: 'pause', choice: '30-minutes' }) },
-          { label: 'For 1 hour', click: () => this.emit({ kind: 'pause', choice: '1-hour' }) },
-          { label: 'Until tomorrow', click: () => this.emit({ kind: 'pause', choice: 'until-tomorrow' }) },
-          { type: 'separator' },
-          { label: 'Resume', enabled: state.paused, click: () => this.emit({ kind: 'resume' }) },
-        ],
-      },
-      { label: 'Settings…', click: () => this.emit({ kind: 'settings' }) },
-      {
-        label: 'Launch at login',
-        type: 'checkbox',
-        checked: state.launchAtLogin,
-        click: (item) => this.emit({ kind: 'launch-at-login', enabled: item.checked }),
-      },
-      { type: 'separator' },
-      { label: 'Quit Inkling', click: () => this.emit({ kind: 'quit' }) },
-    ];
+  /** The core's menu, as native menu items. */
+  private native(entries: MenuEntry[]): MenuItemConstructorOptions[] {
+    return entries.map((entry): MenuItemConstructorOptions => {
+      switch (entry.kind) {
+        case 'separator':
+          return { type: 'separator' };
+        case 'item': {
+          const { action } = entry;
+          return { label: entry.label, enabled: entry.enabled, click: action ? () => this.emit(action) : undefined };
+        }
+        case 'checkbox':
+          return { label: entry.label, type: 'checkbox', checked: entry.checked, click: (item) => this.emit(entry.action(item.checked)) };
+        case 'submenu':
+          return { label: entry.label, submenu: this.native(entry.entries) };
+        default: {
+          const never: never = entry;
+          throw new Error(`unknown menu entry ${JSON.stringify(never)}`);
+        }
+      }
+    });
   }
 }
