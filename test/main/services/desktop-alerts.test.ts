@@ -120,6 +120,20 @@ describe('alerts end to end', () => {
     expect(h.notifier.shown[0]!.toast.body).toMatch(/^While notifications were held · By Jane Doe/);
   });
 
+  it('holds toasts while the OS says do-not-disturb and summarises them after', async () => {
+    h = await connected();
+    h.notifier.dnd = true;
+    const message = await registerMessage(server, user.token);
+    await hitAsPerson(message.pixelUrl!);
+    await waitFor(() => h.tray.last?.unread === 1, 5000, 'the open');
+    expect(h.notifier.shown).toEqual([]);
+    h.notifier.dnd = false;
+    // Any change makes the policy look again (it also looks every minute on its own).
+    await h.desktop.invoke(IpcInvoke.setSettings, [{ notify: { sound: false } }]);
+    expect(h.notifier.titles()).toEqual(['Jane Doe opened “Q3 proposal”']);
+    expect(h.notifier.shown[0]!.toast.body).toMatch(/^While notifications were held · /);
+  });
+
   it('notifies nothing twice across a restart, and summarises what it missed in one toast', async () => {
     h = await connected();
     const message = await registerMessage(server, user.token);

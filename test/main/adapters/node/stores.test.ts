@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ConfSettingsStore } from '../../../../src-main/adapters/node/conf-settings-store';
 import { FileCursorStore } from '../../../../src-main/adapters/node/file-cursor-store';
 import { FileTokenStore } from '../../../../src-main/adapters/node/file-token-store';
@@ -12,6 +12,7 @@ let dir: string;
 beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'inkling-main-'));
 });
+afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 const settingsFile = () => path.join(dir, 'settings.json');
 const backups = () => fs.readdirSync(dir).filter((f) => f.startsWith('settings.json.corrupt-'));
