@@ -71,10 +71,15 @@ export async function startHost({ desktop, rendererDir, host = '127.0.0.1', port
   };
 }
 
+/**
+ * Puts the socket.io client and the shim before the app's module script (Vite moves it into the
+ * head), after the CSP meta. defer: fetched in parallel, run in document order, before the app.
+ */
 function injectBridge(html: string): string {
-  const tags = `<script src="/socket.io/socket.io.min.js"></script>\n    <script src="${BRIDGE_PATH}"></script>\n  </head>`;
-  if (!html.includes('</head>')) throw new Error('the renderer index.html has no </head>');
-  return html.replace('</head>', tags);
+  const at = html.indexOf('<script');
+  if (at < 0 || at > html.indexOf('</head>')) throw new Error('the renderer index.html has no script in its head');
+  const tags = `<script defer src="/socket.io/socket.io.min.js"></script>\n    <script defer src="${BRIDGE_PATH}"></script>\n    `;
+  return html.slice(0, at) + tags + html.slice(at);
 }
 
 async function serve(req: IncomingMessage, res: ServerResponse, root: string, index: string, bridge: string): Promise<void> {

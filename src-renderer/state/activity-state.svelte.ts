@@ -6,6 +6,8 @@ import { defaultFilter, matches, mergeNewest, type ActivityFilter } from '../lib
 
 /** Matches the bridge's recentActivity limit; older history lives on each email's page. */
 const KEEP = 1000;
+/** A screenful and more comes first, so the window paints fast; the rest follows. */
+const FIRST = 100;
 
 export class ActivityState {
   events = $state.raw<TrackingEvent[]>([]);
@@ -27,14 +29,17 @@ export class ActivityState {
   }
 
   async reload(): Promise<void> {
-    try {
-      const recent = await bridge().recentActivity({ limit: KEEP });
-      this.events = mergeNewest(this.events, recent, KEEP);
-      this.error = null;
-    } catch (error) {
-      this.error = errorText(error);
-    } finally {
-      this.loaded = true;
+    for (const limit of [FIRST, KEEP]) {
+      try {
+        const recent = await bridge().recentActivity({ limit });
+        this.events = mergeNewest(this.events, recent, KEEP);
+        this.error = null;
+      } catch (error) {
+        this.error = errorText(error);
+        return;
+      } finally {
+        this.loaded = true;
+      }
     }
   }
 

@@ -5,6 +5,8 @@ import type { MessageSummary, TrackingEvent } from '../../src-shared/protocol';
 import { bridge, errorText } from '../lib/bridge';
 import { appendPage, applyEvents } from '../lib/message-list';
 
+/** The first page fills a screen quickly; later pages are larger, fetched while scrolling. */
+const FIRST_PAGE = 50;
 const PAGE = 200;
 
 export class EmailsState {
@@ -22,7 +24,7 @@ export class EmailsState {
     const generation = ++this.#generation;
     this.loading = true;
     try {
-      const page = await bridge().listMessages({ q: query.trim() || undefined, limit: PAGE });
+      const page = await bridge().listMessages({ q: query.trim() || undefined, limit: FIRST_PAGE });
       if (generation !== this.#generation) return;
       this.items = page.items;
       this.next = page.next;

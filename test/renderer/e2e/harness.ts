@@ -31,6 +31,8 @@ export interface Stack {
   host: DevHost;
   settingsDir: string;
   close(): Promise<void>;
+  /** Takes the server away, as a network outage would. */
+  stopServer(): Promise<void>;
 }
 
 /** The real server with one user, and the dev host connected to it as that user. */
@@ -44,6 +46,7 @@ export async function startStack(rendererDir: string, options: { connect?: boole
     credentials: options.connect === false ? undefined : { url: server.url, token: user.token },
   });
   if (host.connected && !host.connected.ok) throw new Error(`dev host could not connect: ${host.connected.error}`);
+  let serverClosed = false;
   return {
     server,
     user,
@@ -51,6 +54,10 @@ export async function startStack(rendererDir: string, options: { connect?: boole
     settingsDir,
     async close() {
       await host.close();
+      if (!serverClosed) await server.close();
+    },
+    async stopServer() {
+      serverClosed = true;
       await server.close();
     },
   };

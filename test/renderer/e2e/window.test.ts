@@ -199,7 +199,7 @@ describe('the window against the real services', () => {
 });
 
 describe('first run', () => {
-  it('asks for the server, checks the token, then connects', async () => {
+  it('asks for the server, checks the token, connects, and says so when the server goes away', async () => {
     const stack = await startStack(rendererDir, { connect: false });
     const page = await browser.newPage({ viewport: { width: 1200, height: 760 } });
     const problems = watchProblems(page);
@@ -218,6 +218,11 @@ describe('first run', () => {
       await page.getByTestId('connection-status').getByText(/^Live/).waitFor();
       await page.getByTestId('no-messages').waitFor();
       expect(problems).toEqual([]);
+
+      await stack.stopServer();
+      await page.getByTestId('offline').waitFor();
+      expect(await page.getByTestId('offline').innerText()).toContain('Nothing is lost');
+      await screenshot(page, '10-offline');
     } finally {
       await page.close();
       await stack.close();
