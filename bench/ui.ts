@@ -42,9 +42,11 @@ await page.addInitScript({ path: resolve(import.meta.dirname, 'ui-probe.js') });
 const probe = <T>(expression: string) => page.evaluate(expression) as Promise<T>;
 // Polled from here: waitForFunction with a string would need eval, which the page's CSP forbids.
 const mark = async (name: string) => {
+  const start = Date.now();
   for (;;) {
     const at = await probe<number | undefined>(`window.inklingProbe?.marks.${name}`);
     if (at !== undefined) return at;
+    if (Date.now() - start > 20_000) throw new Error(`no ${name} mark after 20 s; the page shows: ${(await page.innerText('body')).slice(0, 500)}`);
     await new Promise((r) => setTimeout(r, 20));
   }
 };

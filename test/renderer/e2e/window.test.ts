@@ -193,6 +193,22 @@ describe('the window against the real services', () => {
     await page.emulateMedia({ colorScheme: 'light' });
   });
 
+  it('shows the logged copy and its attachments for a logged email', async () => {
+    const logged = await registerMessage(stack.server, stack.user.token, {
+      subject: 'Signed contract',
+      log: true,
+      text: 'Hi Jane, the signed contract is attached.',
+      attachments: [{ filename: 'contract.pdf', contentType: 'application/pdf', content: Buffer.from('%PDF-1.4 test').toString('base64') }],
+    });
+    expect(logged.logged).toBe(true);
+    await page.goto(`${stack.host.url}#/email/${logged.id}`);
+    const copy = page.getByTestId('logged-copy');
+    await copy.waitFor();
+    expect(await copy.innerText()).toContain('the signed contract is attached');
+    expect(await copy.innerText()).toMatch(/contract\.pdf \(application\/pdf, 13 B\)/);
+    await screenshot(page, '11-email-logged');
+  });
+
   it('loaded no inline code and broke no CSP rule', () => {
     expect(problems).toEqual([]);
   });
