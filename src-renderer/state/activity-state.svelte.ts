@@ -1,5 +1,6 @@
-// The live feed: the latest events once, then whatever main pushes (no polling). Other views
-// subscribe through `onEvents` so one bridge subscription serves the whole window.
+// The live feed: the latest events each time the connection comes online, then whatever main
+// pushes (no polling). Other views subscribe through `onEvents` so one bridge subscription serves
+// the whole window.
 import type { TrackingEvent } from '../../src-shared/protocol';
 import { bridge, errorText } from '../lib/bridge';
 import { defaultFilter, matches, mergeNewest, type ActivityFilter } from '../lib/activity-filter';
@@ -24,7 +25,6 @@ export class ActivityState {
       this.events = mergeNewest(this.events, batch, KEEP);
       for (const listener of this.#listeners) listener(batch);
     });
-    void this.reload();
     return stop;
   }
 

@@ -24,6 +24,12 @@ export class AppState {
       this.settings.start(),
       this.activity.start(),
       this.activity.onEvents((events) => this.emails.apply(events)),
+      // Server data is (re)loaded whenever the connection comes (back) online.
+      this.connection.onOnline(() => {
+        void this.activity.reload();
+        void this.settings.loadPreferences();
+        void this.emails.search(this.emails.query);
+      }),
     ];
     return () => stops.forEach((stop) => stop());
   }

@@ -7,10 +7,27 @@ export class ConnectionState {
   online = $derived(this.status?.state === 'online');
   configured = $derived(this.status !== null && this.status.state !== 'unconfigured');
 
+  #onlineListeners: (() => void)[] = [];
+
   start(): () => void {
     const api = bridge();
-    const stop = api.onConnectionStatus((status) => (this.status = status));
-    api.getConnectionStatus().then((status) => (this.status ??= status), () => undefined);
+    const stop = api.onConnectionStatus((status) => this.#set(status));
+    // A push that arrived first is newer than this answer; a failed call leaves it to the pushes.
+    api.getConnectionStatus().then((status) => this.status === null && this.#set(status), () => undefined);
     return stop;
+  }
+
+  /** Called each time the connection becomes online: the moment to (re)load server data. */
+  onOnline(listener: () => void): () => void {
+    this.#onlineListeners = [...this.#onlineListeners, listener];
+    return () => {
+      this.#onlineListeners = this.#onlineListeners.filter((other) => other !== listener);
+    };
+  }
+
+  #set(status: ConnectionStatus): void {
+    const wasOnline = this.status?.state === 'online';
+    this.status = status;
+    if (status.state === 'online' && !wasOnline) for (const listener of this.#onlineListeners) listener();
   }
 }

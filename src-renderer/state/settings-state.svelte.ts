@@ -26,15 +26,15 @@ export class SettingsState {
       api.onPreferences((preferences) => (this.preferences = preferences)),
     ];
     api.getSettings().then((settings) => (this.local ??= settings), (error) => (this.error = errorText(error)));
-    void this.loadPreferences();
     return () => stops.forEach((stop) => stop());
   }
 
+  /** Loaded when the connection comes online; until then Settings says they live on the server. */
   async loadPreferences(): Promise<void> {
     try {
       this.preferences = await bridge().getPreferences();
-    } catch (error) {
-      this.error = errorText(error);
+    } catch {
+      // Offline again already: the next online moment loads them.
     }
   }
 

@@ -121,6 +121,7 @@ describe('the window against the real services', () => {
     await page.goto(`${stack.host.url}#/email/${team.id}`);
     await page.getByTestId('timeline').waitFor();
     expect(await page.getByTestId('timeline').textContent()).toContain('one of several recipients');
+    expect(await page.getByTestId('unattributed').innerText()).toContain('1 signal came from “Someone”');
     await screenshot(page, '06-email-someone');
   });
 
