@@ -31,13 +31,15 @@ export class SqliteEventLog {
   }
 
   insertHit(hit: NewHit): void {
-    this.s('insertHit').run({
-      ...hit, userAgent: hit.userAgent ?? null, honeypot: hit.honeypot ? 1 : 0, reasons: JSON.stringify(hit.reasons),
-    });
+    // Memory first: a message not cached yet is loaded from the table before this row is in it,
+    // else the row would be counted twice. A failed insert fails the transaction, which clears it.
     this.recent.add(hit.messageId, {
       type: hit.type, at: new Date(hit.at), ip: hit.ip, userAgent: hit.userAgent,
       ...(hit.linkId ? { linkId: hit.linkId } : {}), honeypot: hit.honeypot,
       source: hit.source, reasons: hit.reasons, boundTo: hit.boundTo,
+    });
+    this.s('insertHit').run({
+      ...hit, userAgent: hit.userAgent ?? null, honeypot: hit.honeypot ? 1 : 0, reasons: JSON.stringify(hit.reasons),
     });
   }
 

@@ -48,6 +48,31 @@ describe.each([{ groupSync: false }, { groupSync: true }])('WriteQueue (%o)', (o
     expect(store.userById('u3')).not.toBeNull();
   });
 
+  it('reruns the good jobs of a failed batch without gaps in seq or stale recent hits', async () => {
+    const store = open(tempDataDir());
+    store.createUser(user(1), 'h1');
+    const queue = new WriteQueue(store);
+    const hit = (ip: string) => ({
+      messageId: 'm', type: 'open' as const, method: 'GET' as const, at: new Date().toISOString(), ip,
+      userAgent: undefined, linkId: null, honeypot: false, source: 'human' as const, reasons: [], boundTo: null,
+    });
+    const event = (id: string) => ({
+      id, type: 'open' as const, at: new Date().toISOString(), messageId: 'm', threadId: 'm', subject: '',
+      recipient: null, source: 'machine' as const, reasons: [], inferred: false, first: false,
+    });
+    const job = (id: string, fail = false) => () => {
+      store.insertHit(hit(id));
+      const { seq } = store.appendEvent('u1', event(id));
+      if (fail) throw new Error(`job ${id} failed`);
+      return seq;
+    };
+    const results = await Promise.allSettled([queue.enqueue(job('a')), queue.enqueue(job('b', true)), queue.enqueue(job('c'))]);
+    expect(results.map((r) => (r.status === 'fulfilled' ? r.value : 'rejected'))).toEqual([1, 'rejected', 2]);
+    expect(store.eventsAfter('u1', 0, 10).map((e) => e.id)).toEqual(['a', 'c']);
+    // The in-memory copy of recent hits matches the disk: the rolled-back hit is not in it.
+    expect(store.priorHits('m').map((h) => h.ip)).toEqual(['a', 'c']);
+  });
+
   it('commits what is queued on close and refuses work afterwards', async () => {
     const dir = tempDataDir();
     const store = open(dir);
