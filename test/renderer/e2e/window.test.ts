@@ -194,6 +194,35 @@ describe('the window against the real services', () => {
     await page.emulateMedia({ colorScheme: 'light' });
   });
 
+  it('is driven from the keyboard: arrows and Enter open an email, Escape goes back', async () => {
+    await page.goto(`${stack.host.url}#/activity`);
+    await page.keyboard.press('e');
+    const list = page.getByRole('listbox', { name: 'Tracked emails, newest first' });
+    await list.waitFor();
+    await list.focus();
+    await page.keyboard.press('ArrowDown');
+    const active = await list.getAttribute('aria-activedescendant');
+    expect(await page.locator(`[id="${active}"]`).getAttribute('aria-selected')).toBe('true');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    expect(page.url()).toContain('#/email/');
+    await page.keyboard.press('Escape');
+    await list.waitFor();
+    expect(page.url()).toContain('#/emails');
+  });
+
+  it('opens the email of a clicked notification (main navigates the window)', async () => {
+    await page.goto(`${stack.host.url}#/settings`);
+    const toast = stack.host.notifier.shown.find((n) => n.toast.target.view === 'email');
+    const target = toast?.toast.target;
+    if (!toast || target?.view !== 'email') throw new Error('no notification about one email was shown');
+    toast.click();
+    const subject = target.messageId === team.id ? 'Team offsite' : 'Q3 proposal';
+    await page.getByRole('heading', { level: 1, name: subject }).waitFor();
+    expect(page.url()).toContain(`#/email/${target.messageId}`);
+    expect(stack.host.window.shows).toBeGreaterThan(0);
+  });
+
   it('shows the logged copy and its attachments for a logged email', async () => {
     const logged = await registerMessage(stack.server, stack.user.token, {
       subject: 'Signed contract',
