@@ -2,7 +2,7 @@
 // and link tokens. A token is bound to a recipient when it can only reach that person: per-recipient
 // bodies, and the shared body of a message with a single recipient.
 import type { RecipientBody, TrackedLink, TrackingState } from '../../src-shared/protocol';
-import { instrumentHtml } from '../instrument/index';
+import { planInstrumentation, type InstrumentPlan } from '../instrument/index';
 import { newId, newTrackingToken } from '../ids';
 import type { LinkRecord, TokenRecord } from '../store/store';
 
@@ -41,6 +41,8 @@ export function instrumentBodies(input: InstrumentInput): Instrumented {
     tokens.push({ token, kind, messageId, linkId, recipient });
     return token;
   };
+  // Parsed once: a 2 MB body for 50 recipients is one parse and 51 renders, not 51 parses.
+  let plan: InstrumentPlan | null = null;
   const render = (recipient: string | null) => {
     const tracked: TrackedLink[] = [];
     const pixelUrl = tracking.opens ? `${base}/p/${mint('pixel', recipient)}.gif` : null;
@@ -57,8 +59,8 @@ export function instrumentBodies(input: InstrumentInput): Instrumented {
         }
       : null;
     const honeypotUrl = input.honeypot ? `${base}/c/${mint('honeypot', recipient)}` : null;
-    const out = instrumentHtml(input.html, { pixelUrl, trackedUrl, honeypotUrl });
-    return { html: out.html, pixelUrl, tracked };
+    plan ??= planInstrumentation(input.html);
+    return { html: plan.render({ pixelUrl, trackedUrl, honeypotUrl }), pixelUrl, tracked };
   };
 
   if (!tracking.opens && !tracking.clicks) {
