@@ -2,12 +2,12 @@
 import type { ClientInfo } from '../../src-shared/protocol';
 import type { Attribution, PlannedEvent } from '../classify/types';
 import { newId } from '../ids';
-import type { LinkRecord, MessageRecord, NewEvent, StoredRecipient } from '../store/store';
+import type { LinkRecord, MessageFacts, NewEvent, StoredRecipient } from '../store/store';
 import type { TokenBinding } from '../classify/types';
 
 export function buildEvent(
   planned: PlannedEvent,
-  message: MessageRecord,
+  message: MessageFacts,
   attribution: Attribution,
   at: Date,
   extra: { link?: LinkRecord | null; client?: ClientInfo },
@@ -35,7 +35,7 @@ export function buildEvent(
 }
 
 /** The recipient a token stands for, with what attribution needs to know about them. */
-export function bindingOf(message: MessageRecord, email: string | null): TokenBinding {
+export function bindingOf(message: MessageFacts, email: string | null): TokenBinding {
   if (email === null) return { recipient: null };
   const r: StoredRecipient | undefined = message.recipients.find((x) => x.email === email);
   return {

@@ -9,23 +9,40 @@ import type { AccountSettings, LoggedAttachment, Preferences, TrackingEvent } fr
 import { AccountSettings as AccountSettingsSchema, Preferences as PreferencesSchema } from '../../src-shared/protocol';
 import type { PriorEngagement, PriorHit } from '../classify/types';
 import { defaultAccountSettings, defaultPreferences } from './defaults';
+import { Lru } from './lru';
 import { migrate } from './migrations';
 import { SqliteEventLog } from './sqlite-event-log';
 import { WalSync } from './wal-sync';
 import { messageFromRow, searchText, type MessageRow } from './rows';
 import { SQL, type StatementName } from './statements';
 import type {
-  LinkRecord, MessageQuery, MessageRecord, NewEvent, NewHit, NewMessage, Store, TokenRecord, UserRecord,
+  LinkRecord, MessageFacts, MessageQuery, MessageRecord, NewEvent, NewHit, NewMessage, Store, TokenRecord, UserRecord,
 } from './store';
 
 type UserRow = { id: string; email: string; name: string; admin: number };
 const toUser = (r: UserRow): UserRecord => ({ id: r.id, email: r.email, name: r.name, admin: r.admin === 1 });
+
+/** The cached copy, else the loaded one (kept frozen, as callers share it); null when missing. */
+function cached<T extends object>(cache: Lru<string, T>, key: string, load: () => T | undefined): T | null {
+  let value = cache.get(key);
+  if (value === undefined) {
+    value = load();
+    if (value === undefined) return null;
+    cache.set(key, Object.freeze(value));
+  }
+  return value;
+}
 
 export class SqliteStore implements Store {
   private readonly db: Database.Database;
   private readonly statements = new Map<StatementName, Database.Statement>();
   private readonly events = new SqliteEventLog((name) => this.s(name));
   private account: AccountSettings | null = null;
+  // Read on every hit and never changed once written (no statement updates or deletes them), so
+  // a copy stays exact. Misses are not kept: a token may be registered a moment later.
+  private readonly tokens = new Lru<string, TokenRecord>(50_000);
+  private readonly messages = new Lru<string, MessageFacts>(10_000);
+  private readonly links = new Lru<string, LinkRecord>(10_000);
 
   private readonly wal: WalSync | null;
 
@@ -129,9 +146,13 @@ export class SqliteStore implements Store {
     return row ? messageFromRow(row) : null;
   }
 
-  messageById(id: string): MessageRecord | null {
-    const row = this.s('messageById').get(id) as MessageRow | undefined;
-    return row ? messageFromRow(row) : null;
+  messageById(id: string): MessageFacts | null {
+    return cached(this.messages, id, () => {
+      const row = this.s('messageById').get(id) as MessageRow | undefined;
+      if (!row) return undefined;
+      const { stats: _figures, ...facts } = messageFromRow(row);
+      return facts;
+    });
   }
 
   listMessages(userId: string, query: MessageQuery): { items: MessageRecord[]; next: number | null } {
@@ -149,7 +170,7 @@ export class SqliteStore implements Store {
   }
 
   linkById(id: string): LinkRecord | null {
-    return (this.s('linkById').get(id) as LinkRecord | undefined) ?? null;
+    return cached(this.links, id, () => this.s('linkById').get(id) as LinkRecord | undefined);
   }
 
   loggedAttachments(messageId: string): LoggedAttachment[] {
@@ -157,7 +178,7 @@ export class SqliteStore implements Store {
   }
 
   tokenLookup(token: string): TokenRecord | null {
-    return (this.s('tokenLookup').get(token) as TokenRecord | undefined) ?? null;
+    return cached(this.tokens, token, () => this.s('tokenLookup').get(token) as TokenRecord | undefined);
   }
 
   priorHits(messageId: string): readonly PriorHit[] {

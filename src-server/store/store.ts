@@ -44,6 +44,9 @@ export interface MessageRecord {
   stats: MessageStats;
 }
 
+/** A message without its figures: fixed once registered. */
+export type MessageFacts = Omit<MessageRecord, 'stats'>;
+
 export interface LinkRecord {
   id: string;
   messageId: string;
@@ -119,8 +122,11 @@ export interface Store {
   loggedAttachments(messageId: string): LoggedAttachment[];
 
   tokenLookup(token: string): TokenRecord | null;
-  /** Messages and links reached through a token; the message's owner is on the record. */
-  messageById(id: string): MessageRecord | null;
+  /**
+   * Messages and links reached through a token; the message's owner is on the record. Only what
+   * never changes after registration (not the figures), so the store may answer from memory.
+   */
+  messageById(id: string): MessageFacts | null;
   linkById(id: string): LinkRecord | null;
 
   /** The message's recent hits (and honeypot hits), oldest first, as the classifier sees them. */
