@@ -5,7 +5,10 @@
 // A batch runs as one plain transaction (a savepoint per job cost about a third of the recording
 // CPU). If any job throws, the whole batch is rolled back and rerun one job per transaction, so a
 // bad hit rejects only its own promise and never loses the others.
-// Everything queued during one turn of the event loop commits as one batch.
+//
+// Scheduling: when no fsync is in flight, what arrived during one turn of the event loop commits at
+// once. While an fsync runs, new work waits and commits as one batch when it ends: it could not be
+// durable sooner anyway, and one commit of many hits writes far fewer WAL pages than many small ones.
 import type { Store } from './store';
 
 interface Job<T> {
@@ -20,8 +23,8 @@ export class WriteQueue {
   private pending: Job<unknown>[] = [];
   private scheduled = false;
   private closed = false;
-  /** Batches committed but not yet known durable; close() waits for them. */
-  private readonly syncing = new Set<Promise<void>>();
+  /** The batch whose durability we are waiting for; the next batch commits when it settles. */
+  private syncing: Promise<void> | null = null;
 
   constructor(private readonly store: Store) {}
 
@@ -35,7 +38,7 @@ export class WriteQueue {
   }
 
   private schedule(): void {
-    if (this.scheduled) return;
+    if (this.scheduled || this.syncing) return;
     this.scheduled = true;
     setImmediate(() => {
       this.scheduled = false;
@@ -46,7 +49,7 @@ export class WriteQueue {
   /** Commits everything queued now and starts making it durable. */
   private flush(): void {
     const batch = this.pending;
-    if (batch.length === 0) return;
+    if (batch.length === 0 || this.syncing) return;
     this.pending = [];
     const outcomes = this.commit(batch);
     const settle = this.store.durable().then(
@@ -58,8 +61,11 @@ export class WriteQueue {
         }),
       (error: unknown) => batch.forEach((job) => job.reject(error)),
     );
-    this.syncing.add(settle);
-    void settle.finally(() => this.syncing.delete(settle));
+    this.syncing = settle.finally(() => {
+      this.syncing = null;
+      // Work that arrived during the fsync commits now, as one batch.
+      if (this.pending.length > 0) this.flush();
+    });
   }
 
   private commit(batch: Job<unknown>[]): Outcome[] {
@@ -82,8 +88,10 @@ export class WriteQueue {
 
   /** Commits what is queued, waits until all of it is durable, and refuses new work (graceful shutdown). */
   async close(): Promise<void> {
-    this.flush();
     this.closed = true;
-    await Promise.all(this.syncing);
+    while (this.syncing || this.pending.length > 0) {
+      if (this.syncing) await this.syncing;
+      else this.flush();
+    }
   }
 }
