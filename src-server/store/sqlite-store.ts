@@ -8,6 +8,7 @@ import Database from 'better-sqlite3';
 import type { AccountSettings, LoggedAttachment, Preferences, TrackingEvent } from '../../src-shared/protocol';
 import { AccountSettings as AccountSettingsSchema, Preferences as PreferencesSchema } from '../../src-shared/protocol';
 import type { PriorEngagement, PriorHit } from '../classify/types';
+import { Checkpointer } from './checkpointer';
 import { defaultAccountSettings, defaultPreferences } from './defaults';
 import { Lru } from './lru';
 import { migrate } from './migrations';
@@ -45,6 +46,7 @@ export class SqliteStore implements Store {
   private readonly links = new Lru<string, LinkRecord>(10_000);
 
   private readonly wal: WalSync | null;
+  private readonly checkpointer: Checkpointer | null;
 
   constructor(dataDir: string, opts: { groupSync?: boolean } = {}) {
     fs.mkdirSync(dataDir, { recursive: true });
@@ -57,6 +59,11 @@ export class SqliteStore implements Store {
     migrate(this.db);
     // The WAL file exists now (migrate opened a write transaction) and lives until we close.
     this.wal = opts.groupSync ? new WalSync(`${file}-wal`) : null;
+    // The server checkpoints on a worker thread instead of inside a commit (checkpointer.ts).
+    if (opts.groupSync) this.db.pragma('wal_autocheckpoint = 0');
+    this.checkpointer = opts.groupSync
+      ? new Checkpointer(file, (message) => process.stderr.write(`inkling: WAL checkpoint failed: ${message}\n`))
+      : null;
   }
 
   private s(name: StatementName): Database.Statement {
@@ -73,6 +80,7 @@ export class SqliteStore implements Store {
   }
 
   durable(): Promise<void> {
+    this.checkpointer?.committed();
     return this.wal ? this.wal.sync() : Promise.resolve();
   }
 
@@ -85,7 +93,8 @@ export class SqliteStore implements Store {
       closeDb();
       return Promise.resolve();
     }
-    return this.wal.close().then(closeDb);
+    const checkpointer = this.checkpointer;
+    return Promise.all([this.wal.close(), checkpointer?.close()]).then(closeDb);
   }
 
   createUser(user: UserRecord, tokenHash: string): void {
