@@ -1,7 +1,7 @@
 // Builds the server: the store, the write queue, socket.io on the same HTTP server, and the one
 // table of routes. startServer listens (port 0 in tests) and returns its URL and a close() that
 // drains requests, flushes the write queue and closes the database.
-import Fastify, { LogController, type FastifyInstance, type RouteHandlerMethod } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type onResponseHookHandler, type RouteHandlerMethod } from 'fastify';
 import rateLimit from '@fastify/rate-limit';
 import { authenticate, bearerToken } from './auth/bearer';
 import { loadNetworkTable } from './classify/index';
@@ -100,7 +100,7 @@ export async function startServer(partial: Partial<ServerConfig> & { dataDir: st
   // decided once so the hot path builds nothing.
   const logApi = ['trace', 'debug', 'info'].includes(config.logLevel);
   const logHits = ['trace', 'debug'].includes(config.logLevel);
-  app.addHook('onResponse', (request, reply, done) => {
+  const responseLog: onResponseHookHandler = (request, reply, done) => {
     const api = request.url.startsWith('/api/');
     if (api ? logApi : logHits) {
       const line = { method: request.method, route: request.routeOptions.url, status: reply.statusCode, ms: reply.elapsedTime };
@@ -108,7 +108,9 @@ export async function startServer(partial: Partial<ServerConfig> & { dataDir: st
       else request.log.debug(line, 'request');
     }
     done();
-  });
+  };
+  // A hook costs every request it covers: tracking routes get one only when it would print.
+  if (logHits) app.addHook('onResponse', responseLog);
   addRoutes(app, ctx, PUBLIC_ROUTES);
   await app.register(async (api) => {
     if (config.rateLimitPerMinute > 0) {
@@ -125,6 +127,7 @@ export async function startServer(partial: Partial<ServerConfig> & { dataDir: st
         }),
       });
     }
+    if (logApi && !logHits) api.addHook('onResponse', responseLog);
     api.addHook('onRequest', authenticate(ctx));
     addRoutes(api, ctx, API_ROUTES);
   });

@@ -13,7 +13,8 @@ export function pixelHandler(ctx: ServerContext) {
   return async (request: FastifyRequest<{ Params: { '*': string } }>, reply: FastifyReply) => {
     const at = new Date();
     try {
-      const token = request.params['*'].replace(/\.gif$/, '');
+      const path = request.params['*'];
+      const token = path.endsWith('.gif') ? path.slice(0, -4) : path;
       const record = ctx.store.tokenLookup(token);
       if (record?.kind === 'pixel') {
         await recordHit(ctx, {

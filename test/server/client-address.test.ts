@@ -1,6 +1,7 @@
 // Which address a hit comes from, behind zero, one or two reverse proxies.
 import { describe, expect, it } from 'vitest';
 import { addressFrom } from '../../src-server/client-address';
+import { lowerCaseHeaders } from '../../src-server/hits/headers';
 import { loadConfig } from '../../src-server/config';
 
 describe('addressFrom', () => {
@@ -19,6 +20,19 @@ describe('addressFrom', () => {
   it('unwraps IPv4-mapped IPv6 addresses', () => {
     expect(addressFrom('::ffff:127.0.0.1', undefined, 0)).toBe('127.0.0.1');
     expect(addressFrom('10.0.0.1', '::ffff:203.0.113.7', 1)).toBe('203.0.113.7');
+  });
+
+  it('writes every address in one canonical form, plain dotted IPv4 included', () => {
+    expect(addressFrom('10.0.0.1', ' 203.0.113.7 ', 1)).toBe('203.0.113.7');
+    expect(addressFrom('10.0.0.1', '0xcb.0.113.7', 1)).toBe('203.0.113.7');
+    expect(addressFrom('2001:DB8:0:0::1', undefined, 0)).toBe('2001:db8::1');
+  });
+});
+
+describe('lowerCaseHeaders', () => {
+  it('gives one string per header, joining the ones Node keeps as arrays', () => {
+    expect(lowerCaseHeaders({ 'user-agent': 'UA', accept: 'image/*' })).toEqual({ 'user-agent': 'UA', accept: 'image/*' });
+    expect(lowerCaseHeaders({ 'user-agent': 'UA', 'set-cookie': ['a=1', 'b=2'] })).toEqual({ 'user-agent': 'UA', 'set-cookie': 'a=1, b=2' });
   });
 });
 
