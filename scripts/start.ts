@@ -67,6 +67,18 @@ function electronBinary(): string | null {
   return existsSync(binary) ? binary : null;
 }
 
+/**
+ * scripts/setup.sh installs without the binary on purpose (build machines cannot download it, and
+ * npm runs no unapproved install scripts), so the first `npm start` on a desktop fetches it.
+ */
+function fetchElectron(): boolean {
+  say('fetching the Electron binary (first run only)…');
+  const env = { ...process.env };
+  delete env.ELECTRON_SKIP_BINARY_DOWNLOAD;
+  const result = spawnSync(process.execPath, [join(root, 'node_modules', 'electron', 'install.js')], { cwd: root, env, stdio: 'inherit' });
+  return result.status === 0 && electronBinary() !== null;
+}
+
 async function main(): Promise<void> {
   mkdirSync(dataDir, { recursive: true });
   let user = savedUser() ?? createUser();
@@ -82,11 +94,11 @@ async function main(): Promise<void> {
   if (!(await tokenWorks(server.url, user.token))) user = createUser();
   say(`tracking server at ${server.url}, user ${user.email}`);
 
-  if (!electronBinary()) {
+  if (!electronBinary() && !fetchElectron()) {
     console.error(
-      '[start] The Electron binary is missing (node_modules/electron has no dist/), so the desktop app cannot start here.\n' +
-        '[start] On a machine with network access, fetch it with: node node_modules/electron/install.js\n' +
-        '[start] (installs that set ELECTRON_SKIP_BINARY_DOWNLOAD=1, like scripts/setup.sh, skip it on purpose).',
+      '[start] The Electron binary is missing (node_modules/electron has no dist/) and could not be downloaded here,\n' +
+        '[start] so the desktop app cannot start; the local tracking server is stopped again.\n' +
+        '[start] On a machine with network access, `npm start` downloads it (node node_modules/electron/install.js).',
     );
     stopServer(1);
     return;
