@@ -3,8 +3,8 @@
 // because delivery always reads the log from the cursor; live events are just the log growing.
 import type { TrackingEvent } from '../../src-shared/protocol';
 
-/** Events per batch: big enough to catch up fast, small enough to stay one quick frame. */
-export const BATCH_SIZE = 200;
+/** Events per batch: the events page maximum; a catch-up of 100,000 events is 100 round trips. */
+export const BATCH_SIZE = 1000;
 
 export interface DeliveryTarget {
   emit(batch: TrackingEvent[], ack: () => void): void;
