@@ -1,16 +1,26 @@
 // The notification judgement: which events become toasts, which fold into an earlier toast, and
 // which wait for one summary. Pure: the caller passes the time and gets back the next state and
-// when to call again (wakeAt) to end a burst or a hold.
+// when to call again (wakeAt) to end a burst, a hold or a click's wait for a scanner's verdict.
 import type { LocalSettings } from '../../src-shared/ipc';
 import type { Mute, TrackingEvent } from '../../src-shared/protocol';
 import { silenceOf } from './event-filter';
 import { pausedUntil, quietUntil } from './quiet-hours';
 import { BURST_WINDOW_MS, closeBurstWindow, gateBurst, repeatKey } from './policy-burst';
+import {
+  burstMessages,
+  CLICK_HOLD_MS,
+  engagementKey,
+  isHeld,
+  isHumanClick,
+  releaseClicks,
+  type HeldClick,
+} from './policy-click-hold';
 import { foldToast, summaryToast } from './policy-toasts';
 import { addToTally, emptyTally, mergeTallies, type Tally } from './tally';
 import type { ToastContent } from './types';
 
 export { BURST_LIMIT, BURST_WINDOW_MS } from './policy-burst';
+export { CLICK_HOLD_MS } from './policy-click-hold';
 /** An event older than this on arrival was missed (asleep, offline): it goes into a summary. */
 export const STALE_MS = 5 * 60_000;
 /**
@@ -54,6 +64,8 @@ export interface PolicyState {
   away: Tally | null;
   /** The away summary waits until this time (late events still arriving). */
   awayUntil: number;
+  /** Human clicks waiting out the classifier's burst window (policy-click-hold), oldest first. */
+  clicks: HeldClick[];
   lastSeq: number;
 }
 
@@ -67,10 +79,8 @@ export interface Plan {
 }
 
 export function initialPolicyState(): PolicyState {
-  return { repeats: {}, toastTimes: [], burst: null, burstUntil: 0, held: null, away: null, awayUntil: 0, lastSeq: 0 };
+  return { repeats: {}, toastTimes: [], burst: null, burstUntil: 0, held: null, away: null, awayUntil: 0, clicks: [], lastSeq: 0 };
 }
-
-const engagementKey = (e: TrackingEvent) => `${e.messageId}\u0000${e.recipient?.email ?? 'someone'}`;
 
 export function planNotifications(
   events: readonly TrackingEvent[],
@@ -80,6 +90,8 @@ export function planNotifications(
 ): Plan {
   const { notify } = context.settings;
   const windowMs = notify.repeatWindowMinutes * 60_000;
+  const bursts = burstMessages(events);
+  const { waiting, due } = releaseClicks(previous.clicks, bursts, now);
   const s: PolicyState = {
     repeats: Object.fromEntries(Object.entries(previous.repeats).filter(([, r]) => r.firstAt + windowMs > now)),
     toastTimes: previous.toastTimes.filter((t) => t > now - BURST_WINDOW_MS),
@@ -89,6 +101,7 @@ export function planNotifications(
     held: previous.held,
     away: previous.away,
     awayUntil: previous.awayUntil,
+    clicks: waiting,
     lastSeq: previous.lastSeq,
   };
   const add = (slot: 'held' | 'away', e: TrackingEvent, since: number) => {
@@ -97,19 +110,31 @@ export function planNotifications(
   const quietEnd = quietUntil(context.settings.quietHours, now, context.offsetMinutes);
   const pauseEndAt = pausedUntil(context.settings.pausedUntil, now);
   const holding = quietEnd !== null || pauseEndAt !== null || context.doNotDisturb;
+  const mayNotify = (e: TrackingEvent) =>
+    silenceOf(e, notify, context.mutes, now) === null && context.focusedMessageId !== e.messageId;
+  // Clicks whose wait ended go first: they arrived before this batch.
+  const released = new Set(due);
+  const all = due.length > 0 ? [...due, ...events] : events;
+  const heldClickKeys = new Set(events.filter((e) => isHumanClick(e) && mayNotify(e)).map(engagementKey));
   // An inferred open arrives with the click or reply it was deduced from: that toast says enough.
-  const engaged = new Set(events.filter((e) => e.type !== 'open').map(engagementKey));
+  const engaged = new Set(all.filter((e) => e.type !== 'open').map(engagementKey));
   const toasts: ToastContent[] = [];
   const folds = new Map<string, ToastContent>();
   const notable: TrackingEvent[] = [];
   const candidates: TrackingEvent[] = [];
 
-  for (const e of events) {
+  for (const e of all) {
     s.lastSeq = Math.max(s.lastSeq, e.seq);
-    if (silenceOf(e, notify, context.mutes, now) !== null) continue;
-    if (context.focusedMessageId === e.messageId) continue;
-    notable.push(e);
+    if (!mayNotify(e)) continue;
     const at = Date.parse(e.at);
+    if (!released.has(e) && isHeld(e, heldClickKeys)) {
+      // A click in the same batch as its message's burst verdict is a scanner's: dropped at once.
+      if (bursts.has(e.messageId)) continue;
+      const late = e.seq <= context.missedThroughSeq || now - at > STALE_MS;
+      s.clicks.push({ event: e, releaseAt: now + CLICK_HOLD_MS, late });
+      continue;
+    }
+    notable.push(e);
     if (holding) {
       add('held', e, at);
     } else if (e.seq <= context.missedThroughSeq) {
@@ -132,7 +157,7 @@ export function planNotifications(
   toasts.push(...gateBurst(s, candidates, context, now), ...folds.values(), ...closeBurstWindow(s, context, now));
 
   // Held and missed events end in one summary together, never one each.
-  const caughtUp = s.lastSeq >= context.missedThroughSeq && now >= s.awayUntil;
+  const caughtUp = s.lastSeq >= context.missedThroughSeq && now >= s.awayUntil && !s.clicks.some((c) => c.late);
   if (!holding) {
     const away = caughtUp ? s.away : null;
     const summary = s.held && away ? mergeTallies(s.held, away) : (s.held ?? away);
@@ -147,6 +172,7 @@ export function planNotifications(
   const wakes = [
     s.burst ? s.burstUntil : null,
     s.away && s.awayUntil > now ? s.awayUntil : null,
+    s.clicks[0]?.releaseAt ?? null,
     s.held && quietEnd !== null ? quietEnd : null,
     s.held && pauseEndAt !== null ? pauseEndAt : null,
     s.held && context.doNotDisturb ? now + DND_RECHECK_MS : null,

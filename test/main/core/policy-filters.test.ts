@@ -1,10 +1,17 @@
 // Which events may notify at all: machine, self, mutes, event types, Someone, the focused email.
 import { describe, expect, it } from 'vitest';
-import { initialPolicyState, planNotifications } from '../../../src-main/core/notification-policy';
+import { CLICK_HOLD_MS, initialPolicyState, planNotifications } from '../../../src-main/core/notification-policy';
 import { at, context, event, MIN, notify, T0 } from './fixtures';
 
 const plan = (events: Parameters<typeof planNotifications>[0], ctx = context()) =>
   planNotifications(events, ctx, initialPolicyState(), T0);
+
+/** The toasts at arrival followed by those when human clicks end their hold. */
+function settled(events: Parameters<typeof planNotifications>[0], ctx = context()) {
+  const first = plan(events, ctx);
+  const later = planNotifications([], ctx, first.state, T0 + CLICK_HOLD_MS);
+  return { now: first.toasts, toasts: [...first.toasts, ...later.toasts] };
+}
 
 describe('what notifies', () => {
   it('notifies a human open with who, what, which email, when and how', () => {
@@ -20,12 +27,13 @@ describe('what notifies', () => {
     ]);
   });
 
-  it('notifies clicks and replies', () => {
-    const { toasts } = plan([
+  it('notifies clicks and replies, clicks once their hold ends', () => {
+    const { now, toasts } = settled([
       event({ type: 'click', link: { id: 'l', url: 'https://a.example', text: 'pricing' } }),
       event({ type: 'reply', recipient: { email: 'bob@x.example', name: 'Bob' } }),
     ]);
-    expect(toasts.map((t) => t.title)).toEqual(['Jane Doe clicked “pricing” in “Q3 proposal”', 'Bob replied to “Q3 proposal”']);
+    expect(now.map((t) => t.title)).toEqual(['Bob replied to “Q3 proposal”']);
+    expect(toasts.map((t) => t.title)).toEqual(['Bob replied to “Q3 proposal”', 'Jane Doe clicked “pricing” in “Q3 proposal”']);
   });
 
   it('never notifies machine events, whatever the settings', () => {
@@ -65,7 +73,7 @@ describe('what notifies', () => {
   });
 
   it('lets the click speak for the open inferred from it', () => {
-    const { toasts } = plan([event({ inferred: true }), event({ type: 'click', inferred: false })]);
+    const { toasts } = settled([event({ inferred: true }), event({ type: 'click', inferred: false })]);
     expect(toasts.map((t) => t.title)).toEqual(['Jane Doe clicked “a link” in “Q3 proposal”']);
   });
 

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   BURST_LIMIT,
   BURST_WINDOW_MS,
+  CLICK_HOLD_MS,
   initialPolicyState,
   planNotifications,
   STALE_MS,
@@ -80,7 +81,8 @@ describe('repeats', () => {
   it('never folds clicks or replies', () => {
     const s = session();
     s.step(T0, [openAt(T0)]);
-    const click = s.step(T0 + MIN, [openAt(T0 + MIN, { type: 'click' })]);
+    s.step(T0 + MIN, [openAt(T0 + MIN, { type: 'click' })]);
+    const click = s.step(T0 + MIN + CLICK_HOLD_MS);
     expect(click.toasts[0]?.title).toMatch(/clicked/);
     expect(click.toasts[0]?.silent).toBe(false);
   });
