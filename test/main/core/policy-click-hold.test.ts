@@ -128,4 +128,23 @@ describe('the click hold', () => {
     expect(once.toasts[0]?.target).toEqual({ view: 'email', messageId: 'msg-2' });
     expect(once.wakeAt).toBeNull();
   });
+
+  it('keeps a scanner’s clicks out of the quiet-hours summary, and a person’s in it', () => {
+    const quiet = context({}, { quietHours: { enabled: true, start: '22:00', end: '07:00' } });
+    const night = Date.parse('2026-12-04T23:00:00.000Z');
+    const morning = Date.parse('2026-12-05T07:00:00.000Z');
+
+    const scanner = session(quiet);
+    scanner.step(night, clickWithOpen(night, 'a'));
+    scanner.step(night + SEC, [click(night + SEC, 'b')]);
+    expect(scanner.step(night + 2 * SEC, [burst(night + 2 * SEC, 'c')]).wakeAt).toBeNull();
+    expect(scanner.step(morning).toasts).toEqual([]);
+
+    const person = session(quiet);
+    person.step(night, clickWithOpen(night, 'a'));
+    expect(person.step(night + CLICK_HOLD_MS).wakeAt).toBe(morning);
+    const summary = person.step(morning).toasts;
+    expect(summary.map((t) => t.title)).toEqual(['1 open and 1 click on “Q3 proposal”']);
+    expect(summary[0]?.body).toMatch(/^While notifications were held/);
+  });
 });
