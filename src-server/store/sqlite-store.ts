@@ -1,7 +1,7 @@
 // The SQLite implementation of Store: one file in WAL mode; busy_timeout lets the CLI write beside a
 // server. Durability: the server opens it with `groupSync` (commits are fsynced off the event loop
-// by WalSync, and durable() says when); one-shot users such as the CLI get synchronous=FULL, where
-// every commit is on disk when it returns.
+// by WalSync, and durable() says when; checkpoints run on a worker thread, Checkpointer); one-shot
+// users such as the CLI get synchronous=FULL, where every commit is on disk when it returns.
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';

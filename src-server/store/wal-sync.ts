@@ -1,6 +1,9 @@
 // Makes committed WAL frames durable without blocking the event loop. SQLite runs with
-// synchronous=NORMAL (a commit writes the WAL but does not fsync it; SQLite still syncs before every
-// checkpoint), and this fsyncs the WAL file on libuv's thread pool instead. Callers that need
+// synchronous=NORMAL (a commit writes the WAL but does not fsync it), and this fsyncs the WAL file on
+// libuv's thread pool instead. A process crash loses nothing answered: a commit is in the OS before
+// it returns. Power loss: an answered hit's frames were fsynced; checkpoints (checkpointer.ts, also
+// NORMAL) fsync the WAL before copying and the database before the WAL is reused, and a restarted
+// WAL's header is synced before new frames, so a cut mid-checkpoint loses or corrupts nothing. Callers that need
 // durability await sync(): it resolves after an fsync that started after their commit. At most one
 // fsync runs at a time and every caller that arrives meanwhile shares the next one (group commit).
 // fsync works on the file, not the descriptor, so our own read-only descriptor covers SQLite's
