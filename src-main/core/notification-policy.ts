@@ -6,15 +6,7 @@ import type { Mute, TrackingEvent } from '../../src-shared/protocol';
 import { silenceOf } from './event-filter';
 import { pausedUntil, quietUntil } from './quiet-hours';
 import { BURST_WINDOW_MS, closeBurstWindow, gateBurst, repeatKey } from './policy-burst';
-import {
-  burstMessages,
-  CLICK_HOLD_MS,
-  engagementKey,
-  isHeld,
-  isHumanClick,
-  releaseClicks,
-  type HeldClick,
-} from './policy-click-hold';
+import { engagementKey, gateClicks, type HeldClick } from './policy-click-hold';
 import { foldToast, summaryToast } from './policy-toasts';
 import { addToTally, emptyTally, mergeTallies, type Tally } from './tally';
 import type { ToastContent } from './types';
@@ -90,8 +82,10 @@ export function planNotifications(
 ): Plan {
   const { notify } = context.settings;
   const windowMs = notify.repeatWindowMinutes * 60_000;
-  const bursts = burstMessages(events);
-  const { waiting, due } = releaseClicks(previous.clicks, bursts, now);
+  const mayNotify = (e: TrackingEvent) =>
+    silenceOf(e, notify, context.mutes, now) === null && context.focusedMessageId !== e.messageId;
+  const isLate = (e: TrackingEvent) => e.seq <= context.missedThroughSeq || now - Date.parse(e.at) > STALE_MS;
+  const gate = gateClicks(events, previous.clicks, mayNotify, isLate, now);
   const s: PolicyState = {
     repeats: Object.fromEntries(Object.entries(previous.repeats).filter(([, r]) => r.firstAt + windowMs > now)),
     toastTimes: previous.toastTimes.filter((t) => t > now - BURST_WINDOW_MS),
@@ -101,7 +95,7 @@ export function planNotifications(
     held: previous.held,
     away: previous.away,
     awayUntil: previous.awayUntil,
-    clicks: waiting,
+    clicks: gate.clicks,
     lastSeq: previous.lastSeq,
   };
   const add = (slot: 'held' | 'away', e: TrackingEvent, since: number) => {
@@ -110,31 +104,18 @@ export function planNotifications(
   const quietEnd = quietUntil(context.settings.quietHours, now, context.offsetMinutes);
   const pauseEndAt = pausedUntil(context.settings.pausedUntil, now);
   const holding = quietEnd !== null || pauseEndAt !== null || context.doNotDisturb;
-  const mayNotify = (e: TrackingEvent) =>
-    silenceOf(e, notify, context.mutes, now) === null && context.focusedMessageId !== e.messageId;
-  // Clicks whose wait ended go first: they arrived before this batch.
-  const released = new Set(due);
-  const all = due.length > 0 ? [...due, ...events] : events;
-  const heldClickKeys = new Set(events.filter((e) => isHumanClick(e) && mayNotify(e)).map(engagementKey));
+  for (const e of events) s.lastSeq = Math.max(s.lastSeq, e.seq);
   // An inferred open arrives with the click or reply it was deduced from: that toast says enough.
-  const engaged = new Set(all.filter((e) => e.type !== 'open').map(engagementKey));
+  const engaged = new Set(gate.proceed.filter((e) => e.type !== 'open').map(engagementKey));
   const toasts: ToastContent[] = [];
   const folds = new Map<string, ToastContent>();
   const notable: TrackingEvent[] = [];
   const candidates: TrackingEvent[] = [];
 
-  for (const e of all) {
-    s.lastSeq = Math.max(s.lastSeq, e.seq);
+  for (const e of gate.proceed) {
     if (!mayNotify(e)) continue;
-    const at = Date.parse(e.at);
-    if (!released.has(e) && isHeld(e, heldClickKeys)) {
-      // A click in the same batch as its message's burst verdict is a scanner's: dropped at once.
-      if (bursts.has(e.messageId)) continue;
-      const late = e.seq <= context.missedThroughSeq || now - at > STALE_MS;
-      s.clicks.push({ event: e, releaseAt: now + CLICK_HOLD_MS, late });
-      continue;
-    }
     notable.push(e);
+    const at = Date.parse(e.at);
     if (holding) {
       add('held', e, at);
     } else if (e.seq <= context.missedThroughSeq) {

@@ -25,40 +25,50 @@ export interface HeldClick {
 export const engagementKey = (e: TrackingEvent) => `${e.messageId}\u0000${e.recipient?.email ?? 'someone'}`;
 
 /** Messages on which this batch shows a link scanner caught by its click burst. */
-export function burstMessages(events: readonly TrackingEvent[]): Set<string> {
+function burstMessages(events: readonly TrackingEvent[]): Set<string> {
   const ids = new Set<string>();
   for (const e of events) if (e.source === 'machine' && e.reasons.includes('click-burst')) ids.add(e.messageId);
   return ids;
 }
 
+const isHumanClick = (e: TrackingEvent) => e.type === 'click' && e.source === 'human';
+
+export interface ClickGate {
+  /** The events to judge now: clicks whose hold ended (they came first), then the batch's others. */
+  proceed: TrackingEvent[];
+  /** The clicks still waiting, oldest first. */
+  clicks: HeldClick[];
+}
+
 /**
- * Held clicks split into those still waiting and those due now; clicks on a message with a burst
- * are dropped first, so a burst arriving at the very end of the hold still wins.
+ * Holds this batch's human clicks that may notify (and the inferred opens that come with them),
+ * drops held clicks of a message with a burst verdict, and releases those whose hold has ended.
+ * Drops come before releases, so a verdict arriving at the very end of the hold still wins.
  */
-export function releaseClicks(
-  held: readonly HeldClick[],
-  bursts: ReadonlySet<string>,
+export function gateClicks(
+  events: readonly TrackingEvent[],
+  waiting: readonly HeldClick[],
+  mayNotify: (e: TrackingEvent) => boolean,
+  isLate: (e: TrackingEvent) => boolean,
   now: number,
-): { waiting: HeldClick[]; due: TrackingEvent[] } {
-  const waiting: HeldClick[] = [];
+): ClickGate {
+  const bursts = burstMessages(events);
+  const clicks: HeldClick[] = [];
   const due: TrackingEvent[] = [];
-  for (const h of held) {
+  for (const h of waiting) {
     if (bursts.has(h.event.messageId)) continue;
     if (now >= h.releaseAt) due.push(h.event);
-    else waiting.push(h);
+    else clicks.push(h);
   }
-  return { waiting, due };
+  // The inferred open comes with its click: released together, the open stays within its toast.
+  const clickKeys = new Set(events.filter((e) => isHumanClick(e) && mayNotify(e)).map(engagementKey));
+  const isHeld = (e: TrackingEvent) =>
+    isHumanClick(e) || (e.source === 'human' && e.type === 'open' && e.inferred && clickKeys.has(engagementKey(e)));
+  const proceed = [...due];
+  for (const e of events) {
+    if (!mayNotify(e) || !isHeld(e)) proceed.push(e);
+    // A click in the same batch as its message's burst verdict is a scanner's: dropped at once.
+    else if (!bursts.has(e.messageId)) clicks.push({ event: e, releaseAt: now + CLICK_HOLD_MS, late: isLate(e) });
+  }
+  return { proceed, clicks };
 }
-
-/**
- * Whether a newly arrived event waits: a human click that may notify, or an inferred open that
- * comes with such a click (released with it, the open then stays folded into the click's toast).
- * `heldClickKeys` are the engagement keys of this batch's clicks that may notify.
- */
-export function isHeld(e: TrackingEvent, heldClickKeys: ReadonlySet<string>): boolean {
-  if (e.source !== 'human') return false;
-  if (e.type === 'click') return true;
-  return e.type === 'open' && e.inferred && heldClickKeys.has(engagementKey(e));
-}
-
-export const isHumanClick = (e: TrackingEvent) => e.type === 'click' && e.source === 'human';
