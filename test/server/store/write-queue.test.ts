@@ -101,3 +101,42 @@ describe.each([{ groupSync: false }, { groupSync: true }])('WriteQueue (%o)', (o
     expect(store.latestSeq('u2')).toBe(2);
   });
 });
+
+// The fsync is the one part held by hand here: the real store, with durable() waiting for a gate.
+class GatedStore extends SqliteStore {
+  transactions = 0;
+  readonly gates: (() => void)[] = [];
+  override transaction<T>(fn: () => T): T {
+    this.transactions++;
+    return super.transaction(fn);
+  }
+  override durable(): Promise<void> {
+    return new Promise<void>((resolve) => this.gates.push(resolve)).then(() => super.durable());
+  }
+}
+
+it('gathers the work that arrives during an fsync into one batch committed when it ends', async () => {
+  const store = new GatedStore(tempDataDir(), { groupSync: true });
+  stores.push(store);
+  store.createUser(user(1), 'h1');
+  const queue = new WriteQueue(store);
+  const tick = () => new Promise((r) => setImmediate(r));
+  const prefs = () => store.setPreferences('u1', store.getPreferences('u1'));
+  const settled: string[] = [];
+  const first = queue.enqueue(prefs).then(() => settled.push('a'));
+  await tick();
+  const before = store.transactions;
+  const later = [queue.enqueue(prefs), (await tick(), queue.enqueue(prefs))].map((p) => p.then(() => settled.push('later')));
+  await tick();
+  // The first batch waits for its fsync; nothing else has committed meanwhile.
+  expect([store.transactions - before, store.gates.length, settled]).toEqual([0, 1, []]);
+  store.gates[0]?.();
+  await first;
+  while (store.gates.length < 2) await tick();
+  // Both later jobs went into one transaction, started once the first fsync ended.
+  expect(store.transactions - before).toBe(1);
+  store.gates[1]?.();
+  await Promise.all(later);
+  expect(settled).toEqual(['a', 'later', 'later']);
+});
+
