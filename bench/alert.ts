@@ -12,13 +12,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
-import { ConfSettingsStore } from '../src-main/adapters/node/conf-settings-store';
-import { FileCursorStore } from '../src-main/adapters/node/file-cursor-store';
-import { FileTokenStore } from '../src-main/adapters/node/file-token-store';
-import { NodeServerConnector } from '../src-main/adapters/node/node-server-connector';
-import { SystemClock, TimerScheduler } from '../src-main/adapters/node/system-clock';
+import { createNodeDesktop } from '../src-main/dev-host/node-desktop';
 import type { MainWindow, Notifier, ToastContent, TrayView } from '../src-main/ports';
-import { createDesktop, type Desktop } from '../src-main/services/desktop';
+import type { Desktop } from '../src-main/services/desktop';
 import { IpcInvoke, IpcPush } from '../src-shared/ipc';
 import type { RegisterMessageResponse, TrackingEvent } from '../src-shared/protocol';
 import { startInkling } from './ingest-server';
@@ -118,22 +114,10 @@ interface BenchDesktop {
 }
 
 function benchDesktop(dir: string, keep: boolean): BenchDesktop {
-  const clock = new SystemClock();
-  const scheduler = new TimerScheduler();
   const notifier = new BenchNotifier();
-  const desktop = createDesktop({
-    clock,
-    scheduler,
-    notifier,
-    tray,
-    window,
-    settings: new ConfSettingsStore({ cwd: dir }),
-    token: new FileTokenStore(path.join(dir, 'token')),
-    cursor: new FileCursorStore(path.join(dir, 'cursors.json')),
-    connector: new NodeServerConnector({ clock, scheduler }),
-    loginItems: { set: () => {} },
-    external: { open: async () => {} },
-    app: { quit: () => {} },
+  const desktop = createNodeDesktop({
+    dir,
+    os: { notifier, tray, window, loginItems: { set: () => {} }, external: { open: async () => {} }, app: { quit: () => {} } },
   });
   const judged = new Map<string, number>();
   const events = new Map<string, TrackingEvent>();

@@ -1,16 +1,11 @@
 // The desktop app without Electron: the real services (createDesktop) over the Node adapters, fake
 // OS ports, and the built renderer served to any Chromium. Used by `main.ts`, the renderer's
 // end-to-end tests and the UI benchmark.
-import { join } from 'node:path';
 import { IpcInvoke, type CredentialsCheck, type ServerCredentials } from '../../src-shared/ipc';
-import { ConfSettingsStore } from '../adapters/node/conf-settings-store';
-import { FileCursorStore } from '../adapters/node/file-cursor-store';
-import { FileTokenStore } from '../adapters/node/file-token-store';
-import { NodeServerConnector } from '../adapters/node/node-server-connector';
-import { SystemClock, TimerScheduler } from '../adapters/node/system-clock';
-import { createDesktop, type Desktop } from '../services/desktop';
+import type { Desktop } from '../services/desktop';
 import { ExitingApp, PrintingOpener, RecordingLoginItems, RecordingNotifier, RecordingTray, TabWindow } from './fake-os-ports';
 import { startHost } from './http-host';
+import { createNodeDesktop } from './node-desktop';
 
 export interface DevHostOptions {
   /** Where settings, token and cursor files live. */
@@ -38,24 +33,20 @@ export interface DevHost {
 
 export async function startDevHost(options: DevHostOptions): Promise<DevHost> {
   const log = options.log ?? (() => {});
-  const clock = new SystemClock();
-  const scheduler = new TimerScheduler();
   const notifier = new RecordingNotifier(log);
   const tray = new RecordingTray();
   const window = new TabWindow();
-  const desktop = createDesktop({
-    clock,
-    scheduler,
-    notifier,
-    tray,
-    window,
-    settings: new ConfSettingsStore({ cwd: options.settingsDir }, undefined, (backup, error) => log(`settings recovered (${error.message}); old file kept at ${backup}`)),
-    token: new FileTokenStore(join(options.settingsDir, 'token')),
-    cursor: new FileCursorStore(join(options.settingsDir, 'cursors.json')),
-    connector: new NodeServerConnector({ clock, scheduler, onError: (error) => log(`feed: ${error.message}`) }),
-    loginItems: new RecordingLoginItems(),
-    external: new PrintingOpener(log),
-    app: new ExitingApp(options.onQuit ?? (() => {})),
+  const desktop = createNodeDesktop({
+    dir: options.settingsDir,
+    log,
+    os: {
+      notifier,
+      tray,
+      window,
+      loginItems: new RecordingLoginItems(),
+      external: new PrintingOpener(log),
+      app: new ExitingApp(options.onQuit ?? (() => {})),
+    },
   });
   await desktop.start();
   const connected = options.credentials

@@ -2,12 +2,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ConfSettingsStore } from '../../../src-main/adapters/node/conf-settings-store';
-import { FileCursorStore } from '../../../src-main/adapters/node/file-cursor-store';
-import { FileTokenStore } from '../../../src-main/adapters/node/file-token-store';
-import { NodeServerConnector } from '../../../src-main/adapters/node/node-server-connector';
-import { SystemClock, TimerScheduler } from '../../../src-main/adapters/node/system-clock';
-import { createDesktop, type Desktop } from '../../../src-main/services/desktop';
+import { createNodeDesktop } from '../../../src-main/dev-host/node-desktop';
+import type { Desktop } from '../../../src-main/services/desktop';
 import { FakeApp, FakeLoginItems, FakeNotifier, FakeOpener, FakeTray, FakeWindow } from './fakes';
 
 export interface Harness {
@@ -24,8 +20,6 @@ export interface Harness {
 
 /** Builds a desktop on `dir` (a fresh temp folder unless given, to restart on the same files). */
 export function desktopHarness(dir = fs.mkdtempSync(path.join(os.tmpdir(), 'inkling-desktop-'))): Harness {
-  const clock = new SystemClock();
-  const scheduler = new TimerScheduler();
   const h = {
     notifier: new FakeNotifier(),
     tray: new FakeTray(),
@@ -36,19 +30,10 @@ export function desktopHarness(dir = fs.mkdtempSync(path.join(os.tmpdir(), 'inkl
     pushes: [] as Array<{ channel: string; payload: unknown }>,
     dir,
   };
-  const desktop = createDesktop({
-    clock,
-    scheduler,
-    notifier: h.notifier,
-    tray: h.tray,
-    window: h.window,
-    settings: new ConfSettingsStore({ cwd: dir }),
-    token: new FileTokenStore(path.join(dir, 'token')),
-    cursor: new FileCursorStore(path.join(dir, 'cursors.json')),
-    connector: new NodeServerConnector({ clock, scheduler, backoff: { initialMs: 20, maxMs: 200 } }),
-    loginItems: h.loginItems,
-    external: h.opener,
-    app: h.app,
+  const desktop = createNodeDesktop({
+    dir,
+    backoff: { initialMs: 20, maxMs: 200 },
+    os: { notifier: h.notifier, tray: h.tray, window: h.window, loginItems: h.loginItems, external: h.opener, app: h.app },
   });
   desktop.subscribe((channel, payload) => h.pushes.push({ channel, payload }));
   return { ...h, desktop };
