@@ -6,6 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { Preferences, RegisterMessageResponse } from '../../../src-shared/protocol';
 import { api, hitAsPerson, registerMessage, waitFor } from '../../support/server';
 import { buildRenderer, launchChromium, screenshot, startStack, watchProblems, type Stack } from './harness';
+import { CLICK_HOLD_MS } from '../../../src-main/core/policy-click-hold';
 
 const BOT_UA = 'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)';
 
@@ -143,7 +144,8 @@ describe('the window against the real services', () => {
     const shown = stack.host.notifier.shown.length;
     await hitAsPerson(proposal.pixelUrl!, { ip: '203.0.113.20' });
     await hitAsPerson(team.links[0]!.trackedUrl, { ip: '203.0.113.21' });
-    await waitFor(() => stack.host.notifier.shown.length > shown, 5000, 'the unmuted click to notify');
+    // A person's click notifies only after the hold that lets a scanner's click burst show itself.
+    await waitFor(() => stack.host.notifier.shown.length > shown, CLICK_HOLD_MS + 5000, 'the unmuted click to notify');
     await page.getByRole('button', { name: /^Activity/ }).click();
     await page.getByTestId('activity-list').getByText('the agenda').waitFor();
     const after = stack.host.notifier.shown.slice(shown).map((n) => n.toast);
