@@ -1,6 +1,12 @@
 // Builders for the core's tests: events as the server sends them, default settings, a context.
 import type { TrackingEvent } from '../../../src-shared/protocol';
-import type { PolicyContext } from '../../../src-main/core/notification-policy';
+import {
+  initialPolicyState,
+  planNotifications,
+  type Plan,
+  type PolicyContext,
+  type PolicyState,
+} from '../../../src-main/core/notification-policy';
 import { DEFAULT_SETTINGS } from '../../../src-main/core/settings-schema';
 
 /** 2026-12-04 15:00:00 UTC, a Friday afternoon. */
@@ -52,3 +58,15 @@ export function context(overrides: Partial<PolicyContext> = {}, settings: Partia
 export const notify = (overrides: Partial<PolicyContext['settings']['notify']>) => ({
   notify: { ...DEFAULT_SETTINGS.notify, ...overrides },
 });
+
+/** Runs the policy step by step with a fake clock, carrying the state, like the service does. */
+export function session(ctx: PolicyContext = context()) {
+  let state: PolicyState = initialPolicyState();
+  return {
+    step(now: number, events: TrackingEvent[] = [], override: Partial<PolicyContext> = {}): Plan {
+      const plan = planNotifications(events, { ...ctx, ...override }, state, now);
+      state = plan.state;
+      return plan;
+    },
+  };
+}

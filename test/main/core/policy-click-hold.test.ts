@@ -5,23 +5,10 @@ import {
   CLICK_HOLD_MS,
   initialPolicyState,
   planNotifications,
-  type Plan,
-  type PolicyContext,
-  type PolicyState,
 } from '../../../src-main/core/notification-policy';
 import type { TrackingEvent } from '../../../src-shared/protocol';
-import { at, context, event, MIN, SEC, T0 } from './fixtures';
+import { at, context, event, MIN, SEC, T0, session } from './fixtures';
 
-function session(ctx: PolicyContext = context()) {
-  let state: PolicyState = initialPolicyState();
-  return {
-    step(now: number, events: TrackingEvent[] = [], override: Partial<PolicyContext> = {}): Plan {
-      const plan = planNotifications(events, { ...ctx, ...override }, state, now);
-      state = plan.state;
-      return plan;
-    },
-  };
-}
 
 const click = (ms: number, link: string, more: Partial<TrackingEvent> = {}) =>
   event({ type: 'click', at: at(ms), link: { id: link, url: `https://acme.example/${link}`, text: link }, ...more });

@@ -5,23 +5,9 @@ import {
   DND_RECHECK_MS,
   initialPolicyState,
   planNotifications,
-  type Plan,
-  type PolicyContext,
-  type PolicyState,
 } from '../../../src-main/core/notification-policy';
-import type { TrackingEvent } from '../../../src-shared/protocol';
-import { at, context, event, MIN, T0 } from './fixtures';
+import { at, context, event, MIN, T0, session } from './fixtures';
 
-function session(ctx: PolicyContext) {
-  let state: PolicyState = initialPolicyState();
-  return {
-    step(now: number, events: TrackingEvent[] = [], override: Partial<PolicyContext> = {}): Plan {
-      const plan = planNotifications(events, { ...ctx, ...override }, state, now);
-      state = plan.state;
-      return plan;
-    },
-  };
-}
 
 const HOUR = 60 * MIN;
 const local = (hhmm: string) => Date.parse(`2026-12-04T${hhmm}:00.000Z`);

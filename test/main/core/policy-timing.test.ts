@@ -1,31 +1,15 @@
 // The rules that depend on time: repeats, bursts, catch-up after being away, and their boundaries.
 import { describe, expect, it } from 'vitest';
 import {
+  AWAY_SETTLE_MS,
   BURST_LIMIT,
   BURST_WINDOW_MS,
   CLICK_HOLD_MS,
-  initialPolicyState,
-  planNotifications,
   STALE_MS,
-  AWAY_SETTLE_MS,
-  type Plan,
-  type PolicyContext,
-  type PolicyState,
 } from '../../../src-main/core/notification-policy';
 import type { TrackingEvent } from '../../../src-shared/protocol';
-import { at, context, event, MIN, notify, SEC, T0 } from './fixtures';
+import { at, context, event, MIN, notify, SEC, T0, session } from './fixtures';
 
-/** Runs the policy step by step with a fake clock, carrying the state, like the service does. */
-function session(ctx: PolicyContext = context()) {
-  let state: PolicyState = initialPolicyState();
-  return {
-    step(now: number, events: TrackingEvent[] = [], override: Partial<PolicyContext> = {}): Plan {
-      const plan = planNotifications(events, { ...ctx, ...override }, state, now);
-      state = plan.state;
-      return plan;
-    },
-  };
-}
 
 const openAt = (ms: number, more: Partial<TrackingEvent> = {}) => event({ at: at(ms), first: false, ...more });
 
