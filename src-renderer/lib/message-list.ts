@@ -7,6 +7,19 @@ export function appendPage(items: readonly MessageSummary[], page: readonly Mess
   return items.concat(page.filter((item) => !known.has(item.id)));
 }
 
+/** The newest page fetched again: messages registered since go on top, the loaded ones stay. */
+export function prependNewest(items: readonly MessageSummary[], page: readonly MessageSummary[]): readonly MessageSummary[] {
+  const known = new Set(items.map((item) => item.id));
+  const fresh = page.filter((item) => !known.has(item.id));
+  return fresh.length === 0 ? items : fresh.concat(items);
+}
+
+/** Whether events name a message the list does not hold (registered after it was fetched). */
+export function hasUnknownMessage(items: readonly MessageSummary[], events: readonly TrackingEvent[]): boolean {
+  const known = new Set(items.map((item) => item.id));
+  return events.some((event) => !known.has(event.messageId));
+}
+
 /** Counts only what people did (machine and self events never count), like the server's figures. */
 export function applyEvents(items: readonly MessageSummary[], events: readonly TrackingEvent[]): readonly MessageSummary[] {
   const human = events.filter((event) => event.source === 'human');

@@ -3,7 +3,7 @@
 // counts of a page fetched after an event already include it; a reload settles any difference).
 import type { MessageSummary, TrackingEvent } from '../../src-shared/protocol';
 import { bridge, errorText } from '../lib/bridge';
-import { appendPage, applyEvents } from '../lib/message-list';
+import { appendPage, applyEvents, hasUnknownMessage, prependNewest } from '../lib/message-list';
 
 /** The first page fills a screen quickly; later pages are larger, fetched while scrolling. */
 const FIRST_PAGE = 50;
@@ -18,6 +18,7 @@ export class EmailsState {
   error = $state<string | null>(null);
   /** Bumped per request so a slow answer to an older search never overwrites a newer one. */
   #generation = 0;
+  #refreshing = false;
 
   async search(query: string): Promise<void> {
     this.query = query;
@@ -58,5 +59,22 @@ export class EmailsState {
   apply(events: readonly TrackingEvent[]): void {
     const next = applyEvents(this.items, events);
     if (next !== this.items) this.items = next as MessageSummary[];
+    // The protocol pushes no "message registered": an email's first event is how the list learns of it.
+    if (this.loaded && this.query.trim() === '' && hasUnknownMessage(this.items, events)) void this.refreshNewest();
+  }
+
+  /** Puts emails registered since the list was fetched on top, without losing the pages loaded. */
+  async refreshNewest(): Promise<void> {
+    if (this.#refreshing) return;
+    this.#refreshing = true;
+    const generation = this.#generation;
+    try {
+      const page = await bridge().listMessages({ limit: FIRST_PAGE });
+      if (generation === this.#generation) this.items = prependNewest(this.items, page.items) as MessageSummary[];
+    } catch {
+      // The next event or the next visit to the list tries again; the loaded list stays as it was.
+    } finally {
+      this.#refreshing = false;
+    }
   }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { scrollToReveal, virtualWindow } from '../../src-renderer/lib/virtual-window';
-import { appendPage, applyEvents } from '../../src-renderer/lib/message-list';
+import { appendPage, applyEvents, hasUnknownMessage, prependNewest } from '../../src-renderer/lib/message-list';
 import { parseHash, toHash } from '../../src-renderer/lib/routes';
 import { inverse } from '../../src-renderer/lib/settings-patch';
 import type { LocalSettings } from '../../src-shared/ipc';
@@ -36,6 +36,14 @@ describe('emails list', () => {
     const a = message({ id: 'a' });
     const b = message({ id: 'b' });
     expect(appendPage([a], [a, b]).map((m) => m.id)).toEqual(['a', 'b']);
+  });
+
+  it('puts emails registered since the fetch on top and keeps the loaded ones', () => {
+    const loaded = [message({ id: 'b' }), message({ id: 'a' })];
+    expect(prependNewest(loaded, [message({ id: 'c' }), loaded[0]!]).map((m) => m.id)).toEqual(['c', 'b', 'a']);
+    expect(prependNewest(loaded, [loaded[0]!])).toBe(loaded);
+    expect(hasUnknownMessage(loaded, [event({ messageId: 'a' })])).toBe(false);
+    expect(hasUnknownMessage(loaded, [event({ messageId: 'a' }), event({ messageId: 'c' })])).toBe(true);
   });
 });
 

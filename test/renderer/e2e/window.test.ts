@@ -225,6 +225,17 @@ describe('the window against the real services', () => {
     expect(stack.host.window.shows).toBeGreaterThan(0);
   });
 
+  it('puts an email registered while the list is open on top when its first event arrives', async () => {
+    await page.goto(`${stack.host.url}#/emails`);
+    const rows = page.getByTestId('email-row');
+    await rows.first().waitFor();
+    const fresh = await registerMessage(stack.server, stack.user.token, { subject: 'Fresh lead' });
+    expect(await rows.filter({ hasText: 'Fresh lead' }).count()).toBe(0);
+    await hitAsPerson(fresh.pixelUrl!, { ip: '203.0.113.30' });
+    await rows.filter({ hasText: 'Fresh lead' }).waitFor();
+    expect(await rows.first().innerText()).toContain('Fresh lead');
+  });
+
   it('shows the logged copy and its attachments for a logged email', async () => {
     const logged = await registerMessage(stack.server, stack.user.token, {
       subject: 'Signed contract',
